@@ -1,0 +1,66 @@
+import type { LearnerReport } from '../engine/report.js'
+
+/**
+ * How the player talks to whatever records the learner's work (an LMS, an LRS, the browser).
+ * The engine decides everything; a tracker only translates its decisions into the
+ * standard's calls. One implementation per target: scorm12, scorm2004, xapi, cmi5, none.
+ */
+export interface Tracker {
+  /** Connects and reads what the LMS holds for this learner. Never throws. */
+  start(): LaunchData
+  /** Where the learner is and the encoded state; written, then committed. */
+  saveProgress(location: string, suspendData: string): void
+  /** One answered question, as an interaction record. */
+  recordAnswer(answer: AnswerRecord): void
+  /**
+   * Statuses (and, on the final report, the score) in the order LMSs expect: min, max, raw,
+   * scaled, then status. A non-final report only sets `incomplete`.
+   */
+  reportResult(report: LearnerReport): void
+  /** Asks the LMS to persist what it has. False when it could not. */
+  commit(): boolean
+  /**
+   * Ends the session: writes the session time and the exit value (`suspend` while
+   * unfinished, `normal` once finished), then finishes. Idempotent: later calls do nothing.
+   */
+  finish(exit: 'suspend' | 'normal', sessionTimeMs: number): void
+  /** Whether the last writes reached the LMS; drives the "progress not saved" message. */
+  health(): TrackerHealth
+}
+
+export type TrackerHealth = 'connected' | 'detached' | 'failing'
+
+export interface LaunchData {
+  /** `normal`; `browse` and `review` change no status or score. */
+  mode: 'normal' | 'browse' | 'review'
+  /** false for `credit=no-credit`: nothing that grades is sent. */
+  credit: boolean
+  /** The encoded state from a previous session, or ''. */
+  suspendData: string
+  /** The page id from a previous session, or ''. */
+  location: string
+  /** The learner's name as the LMS gives it, for display only. */
+  learnerName?: string
+  /** `cmi.core.lesson_status` / `cmi.completion_status` as found at launch. */
+  initialStatus?: string
+}
+
+/** One answered question, in the engine's terms; adapters format it per edition. */
+export interface AnswerRecord {
+  /** Index of the record to write (the player's own counter, never `_count`). */
+  index: number
+  questionId: string
+  type: 'single' | 'multiple'
+  /** Question text (plain), for 2004 descriptions. */
+  description: string
+  /** Choice ids selected, e.g. `['b']`, in choice order. */
+  response: string[]
+  /** Choice ids that are right, in choice order. */
+  correctResponse: string[]
+  correct: boolean
+  weight: number
+  /** When the answer was submitted. */
+  timestamp: Date
+  /** Milliseconds from showing the question to submitting the answer. */
+  latencyMs: number
+}
