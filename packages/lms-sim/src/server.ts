@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { dirname, extname, join } from 'node:path'
+import { apiMethods, lmsFrame, type FrameLaunch } from './lms-frame.js'
+import { importPackage, type ImportedPackage } from './import-package.js'
+import type { ApiCall, CmiTree, LaunchOptions, SimAttempt, SimSession } from './types.js'
+
+export interface LmsSim {
+  /** `http://127.0.0.1:<port>` */
+  origin: string
+  /** Imports a zip as an LMS administrator would; throws with the LMS's reason when it refuses it. */
+  importPackage(zipPath: string): Promise<ImportedPackage>
+  /** URL of an LMS page that launches the package for a learner (a new session each time). */
+  launchUrl(packageId: string, options?: LaunchOptions): string
+  attempt(packageId: string, learner?: string): SimAttempt | undefined
+  /** The most recent session of a learner on a package. */
+  lastSession(packageId: string, learner?: string): SimSession | undefined
+  close(): Promise<void>
+}
+
+const DEFAULT_LEARNER = 'learner-1'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt',
+}
+
+const scormAgainDir = dirname(createRequire(import.meta.url).resolve('scorm-again/scorm12'))
+
+/**
+ * The one simulated LMS: scorm-again provides the SCORM 1.2 and 2004 APIs in the page that
+ * frames the content, and this server keeps what an LMS keeps: imported packages, and per
+ * learner the CMI persisted at each Commit/Finish, every API call, every session.
+ */
+export async function startLmsSim(): Promise<LmsSim> {
+  const packages = new Map<string, ImportedPackage>()
+  const attempts = new Map<string, SimAttempt>()
+  const sessions = new Map<string, { session: SimSession; attempt: SimAttempt; lastCommitSeq: number }>()
+  const pendingLaunches = new Map<string, { packageId: string; options: LaunchOptions }>()
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain' })
+      response.end(String(error))
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (request.method === 'POST') {
+      const body = JSON.parse(await readBody(request)) as unknown
+      const entry = sessions.get(url.searchParams.get('session') ?? '')
+      if (!entry) return send(response, 404, 'unknown session')
+      if (url.pathname === '/lms/call') {
+        entry.session.calls.push(body as ApiCall)
+        entry.session.calls.sort((a, b) => a.seq - b.seq)
+      } else if (url.pathname === '/lms/commit') {
+        const { seq, cmi } = body as { seq: number; cmi: CmiTree }
+        // keepalive requests may arrive out of order: the latest call wins.
+        if (seq > entry.lastCommitSeq) {
+          entry.lastCommitSeq = seq
+          entry.attempt.cmi = cmi
+        }
+        entry.session.commits.push(cmi)
+      } else return send(response, 404, 'not found')
+      return send(response, 204, '')
+    }
+    if (url.pathname === '/lms/launch') return launchPage(url, response)
+    if (url.pathname.startsWith('/lms/scorm-again/')) {
+      const file = url.pathname.slice('/lms/scorm-again/'.length)
+      if (!/^scorm(12|2004)\.min\.js$/.test(file)) return send(response, 404, 'not found')
+      return send(response, 200, readFileSync(join(scormAgainDir, file)), CONTENT_TYPES['.js'])
+    }
+    const content = /^\/content\/([^/]+)\/(.+)$/.exec(url.pathname)
+    if (content) {
+      const imported = packages.get(content[1]!)
+      const path = decodeURIComponent(content[2]!)
+      const data = imported?.files.get(path)
+      if (!data) return send(response, 404, 'not found')
+      return send(response, 200, data, CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream')
+    }
+    send(response, 404, 'not found')
+  }
+
+  function launchPage(url: URL, response: ServerResponse): void {
+    const launch = pendingLaunches.get(url.searchParams.get('launch') ?? '')
+    if (!launch) return send(response, 404, 'unknown launch')
+    const imported = packages.get(launch.packageId)!
+    const learner = launch.options.learner ?? DEFAULT_LEARNER
+    const key = `${launch.packageId}|${learner}`
+    let attempt = attempts.get(key)
+    if (!attempt) {
+      attempt = { packageId: launch.packageId, learner, cmi: null, sessions: [] }
+      attempts.set(key, attempt)
+    }
+    const session: SimSession = {
+      id: randomUUID(),
+      packageId: launch.packageId,
+      learner,
+      edition: imported.edition,
+      options: launch.options,
+      calls: [],
+      commits: [],
+    }
+    attempt.sessions.push(session)
+    sessions.set(session.id, { session, attempt, lastCommitSeq: -1 })
+    const frameLaunch: FrameLaunch = {
+      session: session.id,
+      edition: imported.edition,
+      cmi: launchCmi(imported, attempt, launch.options),
+      faults: launch.options.faults ?? {},
+      viaOpener: launch.options.viaOpener ?? false,
+      contentUrl: `/content/${launch.packageId}/${imported.launchHref}`,
+    }
+    const script = `(${lmsFrame.toString()})(${safeJson(frameLaunch)}, ${safeJson(apiMethods(imported.edition))})`
+    const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>cafes LMS simulator</title>
+<style>html,body{margin:0;height:100%}</style>
+<script src="/lms/scorm-again/${imported.edition}.min.js"></script>
+</head><body>
+<script>${script}</script>
+</body></html>`
+    send(response, 200, page, CONTENT_TYPES['.html'])
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    origin,
+    async importPackage(zipPath) {
+      const imported = await importPackage(zipPath)
+      packages.set(imported.id, imported)
+      return imported
+    },
+    launchUrl(packageId, options = {}) {
+      if (!packages.has(packageId)) throw new Error(`no package ${packageId} imported`)
+      const id = randomUUID()
+      pendingLaunches.set(id, { packageId, options })
+      return `${origin}/lms/launch?launch=${id}`
+    },
+    attempt: (packageId, learner = DEFAULT_LEARNER) => attempts.get(`${packageId}|${learner}`),
+    lastSession: (packageId, learner = DEFAULT_LEARNER) => attempts.get(`${packageId}|${learner}`)?.sessions.at(-1),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/**
+ * What the LMS hands the API at launch: the learner, the mode, and what the last session
+ * left: resumed (`entry=resume`) only after `exit=suspend`, as RTE 1.2 and 2004 say; a 2004
+ * attempt that ended normally starts afresh.
+ */
+function launchCmi(imported: ImportedPackage, attempt: SimAttempt, options: LaunchOptions): CmiTree {
+  const learnerName = options.learnerName ?? 'Martin, Camille'
+  const mode = options.mode ?? 'normal'
+  const credit = options.credit ?? 'credit'
+  const previous = attempt.cmi ? (structuredClone(attempt.cmi) as Record<string, any>) : null
+  if (imported.edition === 'scorm12') {
+    const cmi: Record<string, any> = {
+      suspend_data: previous?.suspend_data ?? '',
+      launch_data: '',
+      core: {
+        student_id: attempt.learner,
+        student_name: learnerName,
+        lesson_location: previous?.core?.lesson_location ?? '',
+        credit,
+        lesson_status: previous?.core?.lesson_status ?? 'not attempted',
+        entry: previous ? (previous.core?.exit === 'suspend' ? 'resume' : '') : 'ab-initio',
+        lesson_mode: mode,
+        total_time: '0000:00:00',
+      },
+      student_data: { mastery_score: imported.masteryScore ?? '' },
+    }
+    return cmi
+  }
+  const resumed = previous !== null && previous.exit === 'suspend'
+  const kept = resumed ? previous : null
+  return {
+    learner_id: attempt.learner,
+    learner_name: learnerName,
+    location: kept?.location ?? '',
+    suspend_data: kept?.suspend_data ?? '',
+    completion_status: kept?.completion_status ?? 'unknown',
+    success_status: kept?.success_status ?? 'unknown',
+    entry: resumed ? 'resume' : 'ab-initio',
+    mode,
+    credit,
+    ...(imported.scaledPassingScore === undefined ? {} : { scaled_passing_score: imported.scaledPassingScore }),
+  }
+}
+
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function send(response: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+  response.end(body)
+}
