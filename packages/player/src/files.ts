@@ -1,0 +1,17 @@
+/**
+ * Where the packager finds the player's sources: one esbuild entry per target, and the
+ * stylesheet. URLs (`fileURLToPath` them in Node).
+ */
+export const PLAYER_ENTRY_TARGETS = ['scorm12', 'scorm2004', 'web'] as const
+export type PlayerEntryTarget = (typeof PLAYER_ENTRY_TARGETS)[number]
+
+export const PLAYER_ENTRIES: Readonly<Record<PlayerEntryTarget, URL>> = {
+  scorm12: new URL('./entries/scorm12.ts', import.meta.url),
+  scorm2004: new URL('./entries/scorm2004.ts', import.meta.url),
+  web: new URL('./entries/web.ts', import.meta.url),
+}
+
+export const PLAYER_STYLESHEET: URL = new URL('./styles/player.css', import.meta.url)
+
+/** The esbuild options the player is built with (budget: JS + CSS ≤ 20 KB gzipped per target). */
+export const PLAYER_BUILD_OPTIONS = { bundle: true, minify: true, format: 'iife', target: 'es2019', charset: 'utf8' } as const

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import { fakeApi, memoryLog } from '../../test/fixtures.js'
+import type { LearnerReport } from '../engine/report.js'
+import {
+  createScorm2004Tracker,
+  interactionDescription,
+  scorm2004AnswerWrites,
+  scorm2004FinishWrites,
+  scorm2004LaunchData,
+  scorm2004ProgressWrites,
+  scorm2004ReportWrites,
+} from './scorm2004.js'
+import type { AnswerRecord } from './tracker.js'
+
+const passed: LearnerReport = { completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 85, min: 0, max: 100, scaled: 0.85 } }
+const failed: LearnerReport = { completion: 'incomplete', success: 'failed', progress: 2 / 3, final: true, score: { raw: 33, min: 0, max: 100, scaled: 0.33 } }
+const completed: LearnerReport = { completion: 'completed', success: 'unknown', progress: 1, final: true }
+const ongoing: LearnerReport = { completion: 'incomplete', success: 'unknown', progress: 1 / 3, final: false }
+
+function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
+  return {
+    index: 0, questionId: 'q-definition', type: 'single', description: 'Quelle affirmation\ndécrit le mieux la transparence ?',
+    response: ['b'], correctResponse: ['b'], correct: true, weight: 1,
+    timestamp: new Date(Date.UTC(2024, 4, 1, 10, 4, 12, 300)), latencyMs: 754_560, ...overrides,
+  }
+}
+
+describe('SCORM 2004 mapping', () => {
+  it('final pass: min, max, raw, scaled, progress, then completion and success', () => {
+    expect(scorm2004ReportWrites(passed)).toEqual([
+      ['cmi.score.min', '0'],
+      ['cmi.score.max', '100'],
+      ['cmi.score.raw', '85'],
+      ['cmi.score.scaled', '0.85'],
+      ['cmi.progress_measure', '1'],
+      ['cmi.completion_status', 'completed'],
+      ['cmi.success_status', 'passed'],
+    ])
+  })
+
+  it('final fail: the score, incomplete and failed', () => {
+    expect(scorm2004ReportWrites(failed)).toEqual([
+      ['cmi.score.min', '0'],
+      ['cmi.score.max', '100'],
+      ['cmi.score.raw', '33'],
+      ['cmi.score.scaled', '0.33'],
+      ['cmi.progress_measure', '0.6667'],
+      ['cmi.completion_status', 'incomplete'],
+      ['cmi.success_status', 'failed'],
+    ])
+  })
+
+  it('final completion without a score: progress and completed, no success status', () => {
+    expect(scorm2004ReportWrites(completed)).toEqual([['cmi.progress_measure', '1'], ['cmi.completion_status', 'completed']])
+  })
+
+  it('a non-final report: progress and incomplete', () => {
+    expect(scorm2004ReportWrites(ongoing)).toEqual([['cmi.progress_measure', '0.3333'], ['cmi.completion_status', 'incomplete']])
+  })
+
+  it('single-choice interaction: id, type, the rest, then the description', () => {
+    expect(scorm2004AnswerWrites(answer(), 'fr')).toEqual([
+      ['cmi.interactions.0.id', 'q-definition'],
+      ['cmi.interactions.0.type', 'choice'],
+      ['cmi.interactions.0.learner_response', 'b'],
+      ['cmi.interactions.0.correct_responses.0.pattern', 'b'],
+      ['cmi.interactions.0.result', 'correct'],
+      ['cmi.interactions.0.weighting', '1'],
+      ['cmi.interactions.0.timestamp', '2024-05-01T10:04:12.30Z'],
+      ['cmi.interactions.0.latency', 'PT12M34.56S'],
+      ['cmi.interactions.0.description', '{lang=fr}Quelle affirmation décrit le mieux la transparence ?'],
+    ])
+  })
+
+  it('multiple-choice interaction: ids joined by [,], incorrect', () => {
+    expect(scorm2004AnswerWrites(answer({
+      index: 2, questionId: 'q-signaux', type: 'multiple', description: 'Quels signes ?', response: ['a', 'c'],
+      correctResponse: ['a', 'b', 'd'], correct: false, weight: 2, latencyMs: 3_000,
+    }))).toEqual([
+      ['cmi.interactions.2.id', 'q-signaux'],
+      ['cmi.interactions.2.type', 'choice'],
+      ['cmi.interactions.2.learner_response', 'a[,]c'],
+      ['cmi.interactions.2.correct_responses.0.pattern', 'a[,]b[,]d'],
+      ['cmi.interactions.2.result', 'incorrect'],
+      ['cmi.interactions.2.weighting', '2'],
+      ['cmi.interactions.2.timestamp', '2024-05-01T10:04:12.30Z'],
+      ['cmi.interactions.2.latency', 'PT3S'],
+      ['cmi.interactions.2.description', 'Quels signes ?'],
+    ])
+  })
+
+  it('cuts a description to 250 characters on a character boundary', () => {
+    const long = interactionDescription('é'.repeat(300), 'fr')
+    expect(long).toBe(`{lang=fr}${'é'.repeat(249)}…`)
+    expect(interactionDescription(`${'a'.repeat(248)}😀😀`)).toBe(`${'a'.repeat(248)}…`)
+    expect(interactionDescription(`${'a'.repeat(247)}😀😀`)).toBe(`${'a'.repeat(247)}😀…`)
+    expect(interactionDescription('{x} y', 'fr-CA')).toBe('{lang=fr-CA}(x} y')
+    expect(interactionDescription('ok', 'not a tag')).toBe('ok')
+  })
+
+  it('never names a 1.2 element', () => {
+    const all = [passed, failed, completed, ongoing].flatMap(scorm2004ReportWrites)
+      .concat(scorm2004AnswerWrites(answer()), scorm2004FinishWrites('normal', 1), scorm2004ProgressWrites('x', 'y').writes)
+    for (const [element] of all) expect(element).not.toMatch(/^cmi\.core\.|student_response|\.time$/)
+  })
+
+  it('finish: session time then exit (suspend, or normal once finished)', () => {
+    expect(scorm2004FinishWrites('suspend', 754_560)).toEqual([['cmi.session_time', 'PT12M34.56S'], ['cmi.exit', 'suspend']])
+    expect(scorm2004FinishWrites('normal', 0)).toEqual([['cmi.session_time', 'PT0S'], ['cmi.exit', 'normal']])
+  })
+
+  it('leaves out a location or state over the 2004 limits', () => {
+    expect(scorm2004ProgressWrites('x'.repeat(1000), 'y'.repeat(64000)).writes).toHaveLength(2)
+    expect(scorm2004ProgressWrites('x'.repeat(1001), 'y'.repeat(64001))).toEqual({ writes: [], rejected: ['cmi.location', 'cmi.suspend_data'] })
+  })
+
+  it.each(['unknown', 'not attempted'])('completion_status %s is a first launch', (status) => {
+    expect(scorm2004LaunchData({ 'cmi.completion_status': status }).firstLaunch).toBe(true)
+  })
+
+  it('reads mode and credit', () => {
+    expect(scorm2004LaunchData({ 'cmi.mode': 'browse', 'cmi.credit': 'no-credit', 'cmi.completion_status': 'incomplete' })).toEqual({
+      launch: { mode: 'browse', credit: false, suspendData: '', location: '', initialStatus: 'incomplete' },
+      firstLaunch: false,
+    })
+  })
+})
+
+describe('SCORM 2004 tracker (fake API)', () => {
+  it('first launch: Initialize, reads, incomplete and Commit at once', () => {
+    const { api, calls } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'unknown', 'cmi.mode': 'normal', 'cmi.credit': 'credit' } })
+    createScorm2004Tracker(api).start()
+    expect(calls).toEqual([
+      ['Initialize', ''],
+      ['GetValue', 'cmi.location'],
+      ['GetValue', 'cmi.suspend_data'],
+      ['GetValue', 'cmi.mode'],
+      ['GetValue', 'cmi.credit'],
+      ['GetValue', 'cmi.completion_status'],
+      ['GetValue', 'cmi.learner_name'],
+      ['SetValue', 'cmi.completion_status', 'incomplete'],
+      ['SetValue', 'cmi.exit', 'suspend'],
+      ['Commit', ''],
+    ])
+  })
+
+  it('final report: writes in order, then Commit', () => {
+    const { api, calls } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' } })
+    const tracker = createScorm2004Tracker(api)
+    tracker.start()
+    calls.length = 0
+    tracker.reportResult(failed)
+    expect(calls.map((call) => call.slice(0, 2).join(' '))).toEqual([
+      'SetValue cmi.score.min', 'SetValue cmi.score.max', 'SetValue cmi.score.raw', 'SetValue cmi.score.scaled',
+      'SetValue cmi.progress_measure', 'SetValue cmi.completion_status', 'SetValue cmi.success_status', 'Commit ',
+    ])
+  })
+
+  it('interactions carry the course language', () => {
+    const { api, sets } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' } })
+    const tracker = createScorm2004Tracker(api, { language: 'fr' })
+    tracker.start()
+    tracker.recordAnswer(answer())
+    expect(sets().at(-1)).toEqual(['cmi.interactions.0.description', '{lang=fr}Quelle affirmation décrit le mieux la transparence ?'])
+  })
+
+  it.each([
+    ['browse', { 'cmi.mode': 'browse' }],
+    ['review', { 'cmi.mode': 'review' }],
+    ['no-credit', { 'cmi.credit': 'no-credit' }],
+  ])('%s: no status, score or interaction write', (_name, values) => {
+    const { api, sets } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'unknown', ...values } })
+    const tracker = createScorm2004Tracker(api)
+    tracker.start()
+    tracker.reportResult(ongoing)
+    tracker.reportResult(passed)
+    tracker.recordAnswer(answer())
+    tracker.saveProgress('quiz', '')
+    expect(sets()).toEqual([['cmi.location', 'quiz']])
+  })
+
+  it('finish: session time, exit, Terminate, with no Commit right before it; nothing after', () => {
+    const { api, calls } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' } })
+    const tracker = createScorm2004Tracker(api)
+    tracker.start()
+    calls.length = 0
+    tracker.finish('normal', 754_560)
+    tracker.finish('suspend', 1)
+    tracker.saveProgress('quiz', 'x')
+    tracker.reportResult(passed)
+    tracker.commit()
+    expect(calls).toEqual([
+      ['SetValue', 'cmi.session_time', 'PT12M34.56S'],
+      ['SetValue', 'cmi.exit', 'normal'],
+      ['Terminate', ''],
+    ])
+  })
+
+  it('Commit throwing: failing, no exception escapes', () => {
+    const { api } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' }, override: { commit: () => { throw new Error('network') } } })
+    const log = memoryLog()
+    const tracker = createScorm2004Tracker(api, { log })
+    tracker.start()
+    expect(() => tracker.saveProgress('intro', 'x')).not.toThrow()
+    expect(tracker.health()).toBe('failing')
+    // Once at launch (after exit=suspend), once for the progress.
+    expect(log.messages).toEqual(['[cafes] Commit("") threw: network', '[cafes] Commit("") threw: network'])
+  })
+
+  it('accepts an LMS that was already initialized (103)', () => {
+    const { api } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' } })
+    api.Initialize = () => 'false'
+    api.GetLastError = () => '103'
+    const tracker = createScorm2004Tracker(api, { log: memoryLog() })
+    tracker.start()
+    expect(tracker.health()).not.toBe('detached')
+  })
+
+  it('does not log "not initialized" (403) reads at first launch', () => {
+    const log = memoryLog()
+    const { api } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'unknown' } })
+    api.GetLastError = () => '403'
+    createScorm2004Tracker(api, { log }).start()
+    expect(log.messages.filter((message) => message.includes('GetValue'))).toEqual([])
+  })
+})

@@ -1,0 +1,143 @@
+import { LOCATION_LIMIT, SUSPEND_DATA_LIMIT } from '@cafes/core'
+import type { LearnerReport } from '../engine/report.js'
+import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
+import { formatIsoDuration, formatScorm2004Timestamp } from './time-format.js'
+import type { AnswerRecord, LaunchData } from './tracker.js'
+import { FIRST_LAUNCH_STATUSES, VOCABULARY as V } from './vocabulary.js'
+
+/** SCORM 2004 adapter: a pure mapping from the engine's decisions to `cmi.*` writes. */
+const E = 'scorm2004'
+
+/** `cmi.interactions.n.description`: localized_string, SPM 250 characters after the language tag. */
+export const DESCRIPTION_LIMIT = 250
+
+export function scorm2004LaunchData(values: Readonly<Record<string, string>>): ScormLaunch {
+  const status = values[V.completionStatus[E]] ?? ''
+  const learnerName = values[V.learnerName[E]] ?? ''
+  const launch: LaunchData = {
+    mode: launchMode(values[V.mode[E]]),
+    credit: values[V.credit[E]] !== V.noCredit[E],
+    suspendData: values[V.suspendData[E]] ?? '',
+    location: values[V.location[E]] ?? '',
+    initialStatus: status,
+  }
+  if (learnerName !== '') launch.learnerName = learnerName
+  return { launch, firstLaunch: (FIRST_LAUNCH_STATUSES[E] as readonly string[]).includes(status) }
+}
+
+export function scorm2004FirstLaunchWrites(): CmiWrite[] {
+  return [[V.completionStatus[E], V.statusIncomplete[E]]]
+}
+
+export function scorm2004ProgressWrites(location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } {
+  const writes: CmiWrite[] = []
+  const rejected: string[] = []
+  if (location.length <= LOCATION_LIMIT[E]) writes.push([V.location[E], location])
+  else rejected.push(V.location[E])
+  if (suspendData.length <= SUSPEND_DATA_LIMIT[E]) writes.push([V.suspendData[E], suspendData])
+  else rejected.push(V.suspendData[E])
+  return { writes, rejected }
+}
+
+/**
+ * Non-final: progress and `incomplete`. Final: min, max, raw, scaled (when scored), progress,
+ * then completion and success (success only when decided).
+ */
+export function scorm2004ReportWrites(report: LearnerReport): CmiWrite[] {
+  const progress: CmiWrite = [V.progressMeasure[E], formatMeasure(report.progress)]
+  if (!report.final) return [progress, [V.completionStatus[E], V.statusIncomplete[E]]]
+  const writes: CmiWrite[] = []
+  if (report.score) {
+    writes.push(
+      [V.scoreMin[E], '0'],
+      [V.scoreMax[E], '100'],
+      [V.scoreRaw[E], String(report.score.raw)],
+      [V.scoreScaled[E], formatMeasure(report.score.scaled)],
+    )
+  }
+  writes.push(progress, [
+    V.completionStatus[E],
+    report.completion === 'completed' ? V.statusCompleted[E] : V.statusIncomplete[E],
+  ])
+  if (report.success !== 'unknown') {
+    writes.push([V.successStatus[E], report.success === 'passed' ? V.statusPassed[E] : V.statusFailed[E]])
+  }
+  return writes
+}
+
+/**
+ * One interaction: `id` first, then `type`, then the rest; the description last, so an LMS
+ * that rejects it loses nothing else.
+ */
+export function scorm2004AnswerWrites(answer: AnswerRecord, language = ''): CmiWrite[] {
+  const prefix = `${V.interactions[E]}.${answer.index}.`
+  const separator = V.responseSeparator[E]
+  return [
+    [prefix + V.interactionId[E], answer.questionId],
+    [prefix + V.interactionType[E], V.typeChoice[E]],
+    [prefix + V.interactionResponse[E], answer.response.join(separator)],
+    [prefix + V.interactionPattern[E], answer.correctResponse.join(separator)],
+    [prefix + V.interactionResult[E], answer.correct ? V.resultCorrect[E] : V.resultWrong[E]],
+    [prefix + V.interactionWeighting[E], String(answer.weight)],
+    [prefix + V.interactionTime[E], formatScorm2004Timestamp(answer.timestamp)],
+    [prefix + V.interactionLatency[E], formatIsoDuration(answer.latencyMs)],
+    [prefix + V.interactionDescription[E], interactionDescription(answer.description, language)],
+  ]
+}
+
+/** `session_time`, then `exit`: `suspend` while unfinished, `normal` once finished. */
+export function scorm2004FinishWrites(exit: 'suspend' | 'normal', sessionTimeMs: number): CmiWrite[] {
+  return [
+    [V.sessionTime[E], formatIsoDuration(sessionTimeMs)],
+    [V.exit[E], exit === 'normal' ? V.exitNormal[E] : V.exitSuspend[E]],
+  ]
+}
+
+/**
+ * The question text as a localized_string: one line, at most 250 characters (cut between
+ * characters, never inside a surrogate pair), with a `{lang=…}` tag when the language is a
+ * plain BCP 47 tag.
+ */
+export function interactionDescription(text: string, language = ''): string {
+  let plain = text.replace(/\s+/g, ' ').trim().replace(/^\{/, '(')
+  if (plain.length > DESCRIPTION_LIMIT) {
+    let end = DESCRIPTION_LIMIT - 1
+    const last = plain.charCodeAt(end - 1)
+    if (last >= 0xd800 && last <= 0xdbff) end--
+    plain = `${plain.slice(0, end)}…`
+  }
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(language) ? `{lang=${language}}${plain}` : plain
+}
+
+export function scorm2004Mapping(language = ''): ScormMapping {
+  return {
+    edition: E,
+    launchElements: [V.location[E], V.suspendData[E], V.mode[E], V.credit[E], V.completionStatus[E], V.learnerName[E]],
+    launchData: scorm2004LaunchData,
+    firstLaunchWrites: scorm2004FirstLaunchWrites,
+    progressWrites: scorm2004ProgressWrites,
+    reportWrites: scorm2004ReportWrites,
+    answerWrites: (answer) => scorm2004AnswerWrites(answer, language),
+    finishWrites: scorm2004FinishWrites,
+    commitBeforeFinish: false,
+  }
+}
+
+export interface Scorm2004TrackerOptions extends ScormTrackerOptions {
+  /** The course's language, for the `{lang=…}` tag of interaction descriptions. */
+  language?: string
+}
+
+/** A tracker over a SCORM 2004 `API_1484_11` object found by `findApi('scorm2004', …)`. */
+export function createScorm2004Tracker(api: object, options: Scorm2004TrackerOptions = {}): ScormTracker {
+  return new ScormTracker(api, scorm2004Mapping(options.language), options)
+}
+
+function launchMode(value: string | undefined): LaunchData['mode'] {
+  return value === V.modeBrowse[E] ? 'browse' : value === V.modeReview[E] ? 'review' : 'normal'
+}
+
+/** A real 0–1 with at most 4 decimals (`real(10,7)`): 2/3 → `0.6667`. */
+function formatMeasure(value: number): string {
+  return String(Math.round(Math.min(Math.max(value, 0), 1) * 10000) / 10000)
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { PLAYER_ENTRY_TARGETS } from '../src/index.js'
+import { buildPlayer, gzipSize } from './build-player.js'
+
+/** Per target, JS + CSS gzipped (DESIGN.md budget). */
+const BUDGET_GZIP_BYTES = 20 * 1024
+
+describe.each(PLAYER_ENTRY_TARGETS)('%s bundle', (target) => {
+  it('fits the budget', async () => {
+    const { js, css } = await buildPlayer(target)
+    const total = gzipSize(js) + gzipSize(css)
+    console.log(`${target}: js ${js.length} B raw / ${gzipSize(js)} B gz, css ${css.length} B raw / ${gzipSize(css)} B gz`)
+    expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES)
+  })
+
+  it('never names the topmost window, opens or closes windows, or makes requests', async () => {
+    const { js, css } = await buildPlayer(target)
+    expect(js).not.toMatch(/\btop\b/)
+    expect(js).not.toMatch(/\bwindow\.open\b|\.close\(|\bfetch\(|XMLHttpRequest|sendBeacon/)
+    expect(css).not.toMatch(/@import|url\(/)
+  })
+
+  it("carries only its own adapter (the shared vocabulary table holds both editions' names)", async () => {
+    const { js } = await buildPlayer(target)
+    // `{lang=` is written by the 2004 mapping only; the vocabulary is not in the web player at all.
+    expect(js.includes('{lang=')).toBe(target === 'scorm2004')
+    expect(js.includes('cmi.core.lesson_status')).toBe(target !== 'web')
+    expect(js.includes('API_1484_11')).toBe(target !== 'web')
+  })
+})
