@@ -126,18 +126,23 @@ export function worstCaseStateLength(shape: StateShape): number {
   return encodeState(worstCaseState(shape), shape).length
 }
 
+// BigInt() calls rather than `0n` literals: esbuild cannot lower literals for the player's target.
+const ZERO = BigInt(0)
+const ONE = BigInt(1)
+const RADIX = BigInt(36)
+
 function bitsToBase36(bits: boolean[]): string {
-  let value = 0n
-  for (const [index, bit] of bits.entries()) if (bit) value |= 1n << BigInt(index)
+  let value = ZERO
+  for (const [index, bit] of bits.entries()) if (bit) value |= ONE << BigInt(index)
   return value.toString(36)
 }
 
 function base36ToBits(text: string, length: number): boolean[] | null {
   if (!/^[0-9a-z]+$/.test(text)) return null
-  let value = 0n
-  for (const digit of text) value = value * 36n + BigInt(parseInt(digit, 36))
-  if (value >> BigInt(length) !== 0n) return null
-  return Array.from({ length }, (_, index) => ((value >> BigInt(index)) & 1n) === 1n)
+  let value = ZERO
+  for (const digit of text) value = value * RADIX + BigInt(parseInt(digit, 36))
+  if (value >> BigInt(length) !== ZERO) return null
+  return Array.from({ length }, (_, index) => ((value >> BigInt(index)) & ONE) === ONE)
 }
 
 function parseBase36(text: string): number | null {
