@@ -40,6 +40,8 @@ export interface ProjectConfig {
   targets?: TargetId[]
   organisation?: { name: string; logo?: ModuleAsset }
   theme?: { primary?: string; accent?: string }
+  /** Absolute `http(s)` IRI under which xAPI/cmi5 activity ids are minted, as written. */
+  xapiBaseIri?: string
 }
 
 /** A file to ship in the package. */
@@ -58,6 +60,8 @@ export interface CompiledModule {
   course: Course
   /** Every file the pages reference (images, the logo), deduplicated, sorted by `path`. */
   assets: ModuleAsset[]
+  /** Where `module.md`'s front matter writes `id` (1-based), for diagnostics across modules. */
+  idPlace?: { line: number; column: number }
 }
 
 export interface CompileResult {

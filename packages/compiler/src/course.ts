@@ -1,0 +1,107 @@
+/**
+ * The module-level step: parsed pages + project config → `Course`, with the checks no single page can
+ * make (page ids, quiz and question ids across pages, pass marks, completion). Pure.
+ */
+import type { Course, CourseQuiz } from '@cafes/core'
+import type { Point, Position } from 'unist'
+import type { VFile } from 'vfile'
+import { defaultMeta } from './frontmatter.js'
+import type { ParsedPage } from './page.js'
+import { report, type Note } from './report.js'
+import { FIRST_DEFINED_HERE, rules } from './rules.js'
+import type { ModuleMeta, ProjectConfig } from './types.js'
+
+export interface PageSource {
+  file: VFile
+  page: ParsedPage
+}
+
+export interface AssembledCourse {
+  meta: ModuleMeta
+  course: Course
+  /** Where `module.md` writes `id`. */
+  idPlace?: { line: number; column: number }
+}
+
+/** `pages` in order, `module.md` first. */
+export function assembleCourse(pages: readonly PageSource[], config: ProjectConfig): AssembledCourse {
+  const modulePage = pages[0]
+  const frontMatter = modulePage?.page.frontMatter ?? { meta: defaultMeta(), keys: {}, values: {} }
+  const meta = { ...frontMatter.meta }
+  const quizzes = pages.flatMap(({ file, page }) => page.quizzes.map((quiz) => ({ file, quiz })))
+  const hasQuestions = quizzes.some(({ quiz }) => quiz.questions.length > 0)
+
+  if (modulePage) {
+    const { file } = modulePage
+    if (!frontMatter.keys.completion) meta.completion = hasQuestions ? 'pages-and-passed' : 'pages'
+    else if (meta.completion !== 'pages' && !hasQuestions) {
+      report(file, rules.completionNeedsQuestions, { completion: meta.completion }, frontMatter.values.completion)
+    }
+    if (meta.passMark !== undefined && !hasQuestions) report(file, rules.passMarkUnused, {}, frontMatter.keys.passMark)
+  }
+
+  checkPageIds(pages)
+  checkQuizIds(quizzes)
+
+  const courseQuizzes: CourseQuiz[] = quizzes.map(({ file, quiz }) => {
+    const passMark = quiz.pass ?? meta.passMark
+    if (passMark === undefined && quiz.questions.length > 0) {
+      report(file, rules.quizMissingPassMark, { id: quiz.id || '(no id)' }, quiz.place)
+    }
+    const courseQuiz: CourseQuiz = { id: quiz.id, passMark: passMark ?? 0, questionIds: quiz.questions.map((q) => q.id) }
+    if (quiz.title !== undefined) courseQuiz.title = quiz.title
+    return courseQuiz
+  })
+  const passMarks = new Set(courseQuizzes.map((quiz) => quiz.passMark))
+  const passMark = meta.passMark ?? (passMarks.size === 1 ? [...passMarks][0] : undefined)
+
+  const organisation = config.organisation
+  const theme = config.theme && Object.keys(config.theme).length > 0 ? { ...config.theme } : undefined
+  const course: Course = {
+    format: 1,
+    id: meta.id,
+    title: meta.title,
+    language: meta.language,
+    version: meta.version,
+    ...(meta.description !== undefined ? { description: meta.description } : {}),
+    ...(hasQuestions && passMark !== undefined ? { passMark } : {}),
+    completion: meta.completion,
+    ...(organisation
+      ? { organisation: organisation.logo ? { name: organisation.name, logo: organisation.logo.path } : { name: organisation.name } }
+      : {}),
+    ...(theme ? { theme } : {}),
+    pages: pages.map(({ page }) => ({ id: page.id, title: page.title, blocks: page.blocks })),
+    quizzes: courseQuizzes,
+  }
+
+  const assembled: AssembledCourse = { meta, course }
+  const idStart = frontMatter.keys.id?.start
+  if (idStart) assembled.idPlace = { line: idStart.line, column: idStart.column }
+  return assembled
+}
+
+/** Page ids come from file names: `01-intro.md` and `intro.md` clash. */
+function checkPageIds(pages: readonly PageSource[]): void {
+  const seen = new Map<string, VFile>()
+  for (const { file, page } of pages) {
+    const first = seen.get(page.id)
+    if (first) report(file, rules.pageDuplicateId, { id: page.id }, undefined, [{ message: FIRST_DEFINED_HERE, file: first.path }])
+    else seen.set(page.id, file)
+  }
+}
+
+/** Quiz and question ids share one namespace in a module; a short-form quiz and its question are one. */
+function checkQuizIds(quizzes: ReadonlyArray<{ file: VFile; quiz: ParsedPage['quizzes'][number] }>): void {
+  const seen = new Map<string, Note>()
+  const claim = (file: VFile, id: string, place: Point | Position | undefined) => {
+    if (id === '') return
+    const first = seen.get(id)
+    if (first) report(file, rules.duplicateId, { id }, place, [first])
+    else seen.set(id, { message: FIRST_DEFINED_HERE, file: file.path, place })
+  }
+  for (const { file, quiz } of quizzes) {
+    claim(file, quiz.id, quiz.idPlace ?? quiz.place)
+    if (quiz.short) continue
+    for (const question of quiz.questions) claim(file, question.id, question.idPlace)
+  }
+}
