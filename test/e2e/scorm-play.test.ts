@@ -69,8 +69,15 @@ function expectNothingAfterFinish(session: SimSession): void {
   expect(session.calls.filter((call) => call.method === finish)).toHaveLength(1)
 }
 
+/**
+ * No call the LMS refused. Reading an element never set is not a refusal (2004 answers 403,
+ * "not initialized"), and the error functions only report on the call before them.
+ */
 function expectEveryCallSucceeded(session: SimSession): void {
-  const failed = session.calls.filter((call) => call.errorCode !== '0')
+  const errorFunctions = /GetLastError|GetErrorString|GetDiagnostic/
+  const failed = session.calls.filter(
+    (call) => !errorFunctions.test(call.method) && call.errorCode !== '0' && !(call.method === 'GetValue' && call.errorCode === '403'),
+  )
   expect(failed, JSON.stringify(failed)).toEqual([])
 }
 
@@ -147,8 +154,9 @@ describe.each(EDITIONS)('%s: the demo module in scorm-again', (edition: Edition)
     expectEveryCallSucceeded(session)
     expectNothingAfterFinish(session)
     values = lastSetValues(session)
-    // The second answer continues the journal at the next index, with the multiple-choice format.
-    const second = interactionWrites(session, 1)
+    // The second answer goes at the LMS's next index: a resumed 2004 attempt keeps its
+    // interactions (index 1); this 1.2 LMS starts each session with an empty journal (index 0).
+    const second = interactionWrites(session, is12 ? 0 : 1)
     expect(second.get('id')).toBe('q-signaux')
     expect(second.get(is12 ? 'student_response' : 'learner_response')).toBe('a')
     expect(second.get('correct_responses.0.pattern')).toBe(is12 ? 'a,b,d' : 'a[,]b[,]d')

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { dirname, extname, join } from 'node:path'
 import { apiMethods, lmsFrame, type FrameLaunch } from './lms-frame.js'
 import { importPackage, type ImportedPackage } from './import-package.js'
+import { readZip } from './unzip.js'
 import type { ApiCall, CmiTree, LaunchOptions, SimAttempt, SimSession } from './types.js'
 
 export interface LmsSim {
@@ -13,6 +14,8 @@ export interface LmsSim {
   origin: string
   /** Imports a zip as an LMS administrator would; throws with the LMS's reason when it refuses it. */
   importPackage(zipPath: string): Promise<ImportedPackage>
+  /** Serves a package's files as a plain web server would (the `web` target); returns the URL of `index.html`. */
+  servePackage(zipPath: string): Promise<string>
   /** URL of an LMS page that launches the package for a learner (a new session each time). */
   launchUrl(packageId: string, options?: LaunchOptions): string
   attempt(packageId: string, learner?: string): SimAttempt | undefined
@@ -149,6 +152,12 @@ export async function startLmsSim(): Promise<LmsSim> {
       packages.set(imported.id, imported)
       return imported
     },
+    async servePackage(zipPath) {
+      const entries = await readZip(zipPath)
+      const id = randomUUID().slice(0, 8)
+      packages.set(id, { id, edition: 'scorm12', launchHref: 'index.html', manifest: '', files: new Map(entries.map((entry) => [entry.name, entry.data])) })
+      return `${origin}/content/${id}/index.html`
+    },
     launchUrl(packageId, options = {}) {
       if (!packages.has(packageId)) throw new Error(`no package ${packageId} imported`)
       const id = randomUUID()
@@ -203,6 +212,9 @@ function launchCmi(imported: ImportedPackage, attempt: SimAttempt, options: Laun
     completion_status: kept?.completion_status ?? 'unknown',
     success_status: kept?.success_status ?? 'unknown',
     entry: resumed ? 'resume' : 'ab-initio',
+    // A resumed 2004 attempt keeps its interactions (RTE 4th); 1.2 LMSs often start each
+    // session with an empty journal, which is what this sim does for 1.2.
+    ...(kept?.interactions ? { interactions: kept.interactions } : {}),
     mode,
     credit,
     ...(imported.scaledPassingScore === undefined ? {} : { scaled_passing_score: imported.scaledPassingScore }),

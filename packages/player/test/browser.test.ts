@@ -101,9 +101,10 @@ describe('player in Chromium', () => {
     await frame.getByText('Vous pouvez fermer cette fenêtre').waitFor()
 
     const calls = (await page.evaluate(() => (window as unknown as { calls: string[][] }).calls)).map((call) => call.join(' '))
-    expect(calls.slice(0, 10)).toEqual([
+    expect(calls.slice(0, 11)).toEqual([
       'Initialize ', 'GetValue cmi.location', 'GetValue cmi.suspend_data', 'GetValue cmi.mode', 'GetValue cmi.credit',
-      'GetValue cmi.completion_status', 'GetValue cmi.learner_name', 'SetValue cmi.completion_status incomplete',
+      'GetValue cmi.completion_status', 'GetValue cmi.learner_name', 'GetValue cmi.interactions._count',
+      'SetValue cmi.completion_status incomplete',
       'SetValue cmi.exit suspend', 'Commit ',
     ])
     expect(calls).toContain('SetValue cmi.interactions.1.learner_response a[,]b[,]c')

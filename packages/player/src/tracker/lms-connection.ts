@@ -53,9 +53,9 @@ export class LmsConnection {
   private check(method: 'setValue' | 'commit' | 'terminate', args: string[]): boolean {
     const result = this.call(method, args)
     if (result === null) return false
-    const code = this.lastError()
-    if (result === 'true' && (code === '0' || code === '')) return true
-    this.report(method, args, code)
+    // "true" is enough: asking GetLastError after a successful Terminate would be a call after it.
+    if (result === 'true') return true
+    this.report(method, args, this.lastError())
     return false
   }
 

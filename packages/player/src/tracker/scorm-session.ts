@@ -55,6 +55,10 @@ export class ScormTracker implements Tracker {
   private reportRetries = 0
   private progressFailed = false
   private commitFailed = false
+  /** The LMS's `interactions._count` at launch, when it gave a usable one. */
+  private lmsInteractionBase: number | null = null
+  /** The engine's record index of the first answer of this session. */
+  private firstAnswerIndex: number | null = null
 
   constructor(
     api: object,
@@ -78,6 +82,8 @@ export class ScormTracker implements Tracker {
     this.launch = launch
     this.graded = launch.mode === 'normal' && launch.credit
     for (const [element, value] of Object.entries(values)) this.written.set(element, value)
+    const count = this.connection.get(`${VOCABULARY.interactions[this.mapping.edition]}._count`)
+    if (/^\d+$/.test(count)) this.lmsInteractionBase = Number(count)
     if (this.graded) {
       // exit=suspend from the start, so a session that dies without finishing is resumed,
       // not restarted; finish() sets the real exit value.
@@ -105,7 +111,7 @@ export class ScormTracker implements Tracker {
   recordAnswer(answer: AnswerRecord): void {
     if (!this.active() || !this.graded) return
     // A rejected field drops the rest of this interaction, silently: status and score matter more (B17).
-    this.applyAll(this.mapping.answerWrites(answer))
+    this.applyAll(this.mapping.answerWrites({ ...answer, index: this.lmsIndex(answer.index) }))
   }
 
   reportResult(report: LearnerReport): void {
@@ -144,6 +150,17 @@ export class ScormTracker implements Tracker {
   health(): TrackerHealth {
     if (!this.connected) return 'detached'
     return this.commitFailed || this.progressFailed || this.pendingReport !== null ? 'failing' : 'connected'
+  }
+
+  /**
+   * Where the LMS expects the record: the engine's own counter (B17: some LMSs give no usable
+   * `_count`), shifted onto the LMS's `_count` when it gave one, since an LMS that starts each
+   * session with an empty journal refuses an index past it.
+   */
+  private lmsIndex(engineIndex: number): number {
+    this.firstAnswerIndex ??= engineIndex
+    if (this.lmsInteractionBase === null) return engineIndex
+    return this.lmsInteractionBase + engineIndex - this.firstAnswerIndex
   }
 
   private commitNow(): boolean {

@@ -127,6 +127,7 @@ describe('SCORM 1.2 tracker (fake API)', () => {
       ['LMSGetValue', 'cmi.core.credit'],
       ['LMSGetValue', 'cmi.core.lesson_status'],
       ['LMSGetValue', 'cmi.core.student_name'],
+      ['LMSGetValue', 'cmi.interactions._count'],
       ['LMSSetValue', 'cmi.core.lesson_status', 'incomplete'],
       ['LMSSetValue', 'cmi.core.exit', 'suspend'],
       ['LMSCommit', ''],
@@ -205,6 +206,27 @@ describe('SCORM 1.2 tracker (fake API)', () => {
     tracker.recordAnswer(answer())
     expect(sets()).toEqual([['cmi.interactions.0.id', 'q-definition'], ['cmi.interactions.0.type', 'choice']])
     expect(tracker.health()).toBe('connected')
+  })
+
+  it('journals at the LMS _count when it gives one: a resumed session on an empty journal starts at 0', () => {
+    const { api, calls, sets } = fakeApi('scorm12', { values: { 'cmi.core.lesson_status': 'incomplete', 'cmi.interactions._count': '0' } })
+    const tracker = createScorm12Tracker(api, { log: memoryLog() })
+    tracker.start()
+    calls.length = 0
+    tracker.recordAnswer(answer({ index: 3 }))
+    tracker.recordAnswer(answer({ index: 4, questionId: 'q-next' }))
+    expect(sets().filter(([element]) => element.endsWith('.id'))).toEqual([
+      ['cmi.interactions.0.id', 'q-definition'], ['cmi.interactions.1.id', 'q-next'],
+    ])
+  })
+
+  it("keeps its own counter when the LMS's _count is unusable (Open edX answers \"\")", () => {
+    const { api, calls, sets } = fakeApi('scorm12', { values: { 'cmi.core.lesson_status': 'incomplete', 'cmi.interactions._count': '' } })
+    const tracker = createScorm12Tracker(api, { log: memoryLog() })
+    tracker.start()
+    calls.length = 0
+    tracker.recordAnswer(answer({ index: 3 }))
+    expect(sets()[0]).toEqual(['cmi.interactions.3.id', 'q-definition'])
   })
 
   it('Commit returning "false": failing, logged with the error string, no exception', () => {

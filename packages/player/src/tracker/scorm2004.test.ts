@@ -138,6 +138,7 @@ describe('SCORM 2004 tracker (fake API)', () => {
       ['GetValue', 'cmi.credit'],
       ['GetValue', 'cmi.completion_status'],
       ['GetValue', 'cmi.learner_name'],
+      ['GetValue', 'cmi.interactions._count'],
       ['SetValue', 'cmi.completion_status', 'incomplete'],
       ['SetValue', 'cmi.exit', 'suspend'],
       ['Commit', ''],

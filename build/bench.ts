@@ -1,0 +1,212 @@
+/**
+ * `pnpm bench`: figures for the budgets of the design notes.
+ *
+ * 1. Bundles the CLI with esbuild into `build/.cache/cafes.mjs` (every pure-JS dependency
+ *    inlined, esbuild itself left out), prebuilds the player into `build/.cache/player/` and
+ *    copies the schemas to `build/.cache/schemas/`, which the bundled CLI reads instead of
+ *    bundling the player at run time.
+ * 2. Times `node build/.cache/cafes.mjs build examples/texte-seul --target scorm2004` directly
+ *    (not through pnpm, which costs ~0.5 s): one warm-up, then the median of nine runs, Node's
+ *    start-up included.
+ * 3. Prints the player's size per target (raw, minified, gzipped) and each example's zip size
+ *    and file count per target.
+ *
+ * `build/.cache/` is git-ignored (`.cache/` in the root `.gitignore`).
+ */
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { bundlePlayer, formatBytes, PACKAGE_TARGETS, schemasDir, type PackageReport } from '@cafes/packager'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const CACHE = join(ROOT, 'build', '.cache')
+const CLI = join(CACHE, 'cafes.mjs')
+const RUNS = 9
+
+/** Budgets of the design notes. */
+const BUDGET = { buildSeconds: 0.3, playerGzipBytes: 20_000, textOnlyScorm2004Bytes: 100_000 }
+
+/** The part of esbuild's API used here (esbuild is the packager's dependency, not the root's). */
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<unknown>
+}
+
+/** esbuild is a dependency of the packager, not of the root: load it from there. */
+async function loadEsbuild(): Promise<Esbuild> {
+  const require = createRequire(join(ROOT, 'packages', 'packager', 'package.json'))
+  return (await import(pathToFileURL(require.resolve('esbuild')).href)) as Esbuild
+}
+
+async function bundleCli(esbuild: Esbuild): Promise<void> {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'packages', 'cli', 'src', 'bin.ts')],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    // Loaded lazily and only when no prebuilt player sits next to the bundle.
+    external: ['esbuild'],
+    // CommonJS dependencies (archiver's) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cafesCreateRequire } from 'node:module'; const require = __cafesCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  })
+}
+
+interface PlayerSize {
+  target: string
+  raw: number
+  minified: number
+  gzipped: number
+}
+
+/** Writes `<target>.js` and `player.css` for the bundled CLI, and measures them. */
+async function prebuildPlayer(): Promise<PlayerSize[]> {
+  const dir = join(CACHE, 'player')
+  mkdirSync(dir, { recursive: true })
+  const sizes: PlayerSize[] = []
+  for (const target of PACKAGE_TARGETS) {
+    const [raw, minified] = await Promise.all([bundlePlayer(target, { minify: false }), bundlePlayer(target)])
+    writeFileSync(join(dir, `${target}.js`), minified.js)
+    writeFileSync(join(dir, 'player.css'), minified.css)
+    sizes.push({
+      target,
+      raw: raw.js.length + raw.css.length,
+      minified: minified.js.length + minified.css.length,
+      gzipped: gzipSync(minified.js, { level: 9 }).length + gzipSync(minified.css, { level: 9 }).length,
+    })
+  }
+  return sizes
+}
+
+function copySchemas(): void {
+  const target = join(CACHE, 'schemas')
+  rmSync(target, { recursive: true, force: true })
+  for (const folder of ['scorm12', 'scorm2004-4th']) cpSync(join(schemasDir(), folder), join(target, folder), { recursive: true })
+}
+
+/**
+ * CPU seconds (user + system) used so far by this process's finished children, from
+ * `/proc/self/stat` (Linux; 10 ms resolution), or undefined elsewhere. Less sensitive than wall
+ * time to other work on the machine.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ')
+    // After "pid (comm) ", field 3 is index 0: cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return undefined
+  }
+}
+
+/** Runs the bundled CLI from the repository root; throws on a non-zero exit. */
+function runCli(args: string[]): { seconds: number; cpuSeconds: number | undefined; stdout: string } {
+  const cpuBefore = childrenCpuSeconds()
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, INIT_CWD: ROOT },
+    encoding: 'utf8',
+  })
+  const seconds = (performance.now() - started) / 1000
+  const cpuAfter = childrenCpuSeconds()
+  if (result.status !== 0) throw new Error(`cafes ${args.join(' ')} exited ${result.status}:\n${result.stderr}`)
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+  return { seconds, cpuSeconds, stdout: result.stdout }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER'
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
+  return rows
+    .map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('   ')}`.trimEnd())
+    .join('\n')
+}
+
+async function main(): Promise<void> {
+  const esbuild = await loadEsbuild()
+  mkdirSync(CACHE, { recursive: true })
+  await bundleCli(esbuild)
+  const playerSizes = await prebuildPlayer()
+  copySchemas()
+
+  const out = mkdtempSync(join(tmpdir(), 'cafes-bench-'))
+  const timedArgs = ['build', 'examples/texte-seul', '--target', 'scorm2004', '--out', out]
+  runCli(timedArgs)
+  const runs = Array.from({ length: RUNS }, () => runCli(timedArgs))
+  const times = runs.map((run) => run.seconds)
+  const buildMedian = median(times)
+  const cpu = runs.every((run) => run.cpuSeconds !== undefined) ? median(runs.map((run) => run.cpuSeconds!)) : undefined
+
+  const packages: PackageReport[] = []
+  for (const example of ['texte-seul', 'demo-quiz']) {
+    const args = ['build', `examples/${example}`, ...PACKAGE_TARGETS.flatMap((target) => ['--target', target]), '--out', out, '--json']
+    packages.push(...(JSON.parse(runCli(args).stdout) as { packages: PackageReport[] }).packages)
+  }
+  rmSync(out, { recursive: true, force: true })
+
+  const lines = [
+    `cafes bench   node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(2)}, bundled CLI ${CLI.slice(ROOT.length)}`,
+    '',
+    `Build time: node build/.cache/cafes.mjs ${timedArgs.slice(0, 4).join(' ')} (median of ${RUNS}, after 1 warm-up)`,
+    table([
+      ['median', 'min', 'max', 'CPU (median)', 'target', ''],
+      [
+        `${buildMedian.toFixed(3)} s`,
+        `${Math.min(...times).toFixed(3)} s`,
+        `${Math.max(...times).toFixed(3)} s`,
+        cpu === undefined ? 'n/a' : `${cpu.toFixed(2)} s`,
+        `≤ ${BUDGET.buildSeconds} s`,
+        verdict(buildMedian <= BUDGET.buildSeconds),
+      ],
+    ]),
+    '',
+    'Player, JS + CSS',
+    table([
+      ['target', 'raw', 'minified', 'gzipped', 'target', ''],
+      ...playerSizes.map((size) => [
+        size.target,
+        formatBytes(size.raw),
+        formatBytes(size.minified),
+        formatBytes(size.gzipped),
+        `≤ ${formatBytes(BUDGET.playerGzipBytes)} gz`,
+        verdict(size.gzipped <= BUDGET.playerGzipBytes),
+      ]),
+    ]),
+    '',
+    'Packages',
+    table([
+      ['module', 'target', 'zip', 'files', 'target', ''],
+      ...packages.map((entry) => {
+        const budgeted = entry.module === 'texte-seul' && entry.target === 'scorm2004'
+        return [
+          entry.module,
+          entry.target,
+          formatBytes(entry.size ?? 0),
+          String(entry.fileCount ?? 0),
+          budgeted ? `≤ ${formatBytes(BUDGET.textOnlyScorm2004Bytes)}` : '',
+          budgeted ? verdict((entry.size ?? 0) <= BUDGET.textOnlyScorm2004Bytes) : '',
+        ]
+      }),
+    ]),
+    '',
+  ]
+  process.stdout.write(lines.join('\n'))
+}
+
+await main()

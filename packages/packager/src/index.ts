@@ -1,0 +1,36 @@
+export { build, formatBytes, ZIP_SIZE_WARNING, type BuildOptions, type BuildReport, type PackageReport } from './build.js'
+export { checkManifest, type CheckManifestInput } from './check-manifest.js'
+export { checkEntryNames, ENTRY_NAME } from './entry-names.js'
+export { CONTENT_SECURITY_POLICY, courseJson, launchPage } from './launch-page.js'
+export {
+  LAUNCH_PAGE,
+  MANIFEST_FILE,
+  MANIFEST_TITLE_LIMIT,
+  scormManifestModel,
+  type ScormManifestModel,
+} from './manifest-model.js'
+export { SCORM12_SCHEMA_LOCATION, scorm12Manifest } from './manifest-scorm12.js'
+export { SCORM2004_SCHEMA_LOCATION, scorm2004Manifest } from './manifest-scorm2004.js'
+export {
+  buildPackage,
+  FILE_COUNT_WARNING,
+  zipFileName,
+  type BuildPackageOptions,
+  type PackageResult,
+  type StateSize,
+} from './package.js'
+export type { PackageFile } from './package-file.js'
+export {
+  bundlePlayer,
+  PLAYER_BUILD_TARGET,
+  playerAssets,
+  type BundleOptions,
+  type PlayerAssetOptions,
+  type PlayerAssets,
+  type PlayerTarget,
+} from './player-assets.js'
+export { RULES as PACKAGER_RULES, type Rule } from './rules.js'
+export { schemaFiles, schemasDir } from './schemas.js'
+export type { ScormEdition } from './scorm-namespaces.js'
+export { defaultTargets, isPackageTarget, PACKAGE_TARGETS, type PackageTarget } from './targets.js'
+export { writeZip, ZIP_DATE, ZIP_FILE_MODE, type WriteZipResult } from './zip.js'

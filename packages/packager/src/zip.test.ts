@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { readZipHeaders, temporaryDir } from '../test/helpers.js'
+import { zipTestFiles } from '../test/zip-files.js'
+import { sortFiles, writeZip, ZIP_FILE_MODE } from './zip.js'
+
+const CHILD = fileURLToPath(new URL('../test/write-zip-child.ts', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+function zipInTimeZone(timeZone: string): Buffer {
+  const path = join(temporaryDir(), 'tz.zip')
+  execFileSync(process.execPath, ['--import', 'tsx', CHILD, path], { cwd: ROOT, env: { ...process.env, TZ: timeZone }, stdio: 'pipe' })
+  return readFileSync(path)
+}
+
+describe('writeZip', () => {
+  it('writes the same bytes twice', async () => {
+    const dir = temporaryDir()
+    await writeZip(zipTestFiles(), join(dir, 'a.zip'))
+    await writeZip([...zipTestFiles()].reverse(), join(dir, 'b.zip'))
+    expect(readFileSync(join(dir, 'a.zip')).equals(readFileSync(join(dir, 'b.zip')))).toBe(true)
+  })
+
+  it('writes the same bytes in two time zones', async () => {
+    const dir = temporaryDir()
+    await writeZip(zipTestFiles(), join(dir, 'here.zip'))
+    const utc = zipInTimeZone('UTC')
+    const kiritimati = zipInTimeZone('Pacific/Kiritimati')
+    expect(utc.equals(kiritimati)).toBe(true)
+    expect(utc.equals(readFileSync(join(dir, 'here.zip')))).toBe(true)
+  }, 60_000)
+
+  it('sorts entries by name, without a wrapping folder or folder entries, with a fixed date and mode', async () => {
+    const path = join(temporaryDir(), 'p.zip')
+    const { size } = await writeZip(zipTestFiles(), path)
+    const zip = readFileSync(path)
+    expect(size).toBe(zip.length)
+    const headers = readZipHeaders(zip)
+    const names = headers.map((header) => header.name)
+    expect(names).toEqual([
+      'assets/empty.txt',
+      'assets/photo.png',
+      'assets/sub/clip.mp4',
+      'imsmanifest.xml',
+      'index.html',
+      'player.js',
+    ])
+    expect(names).toContain('imsmanifest.xml')
+    for (const header of headers) {
+      expect(header.name.endsWith('/')).toBe(false)
+      // 1980-01-01 00:00:00 in DOS format
+      expect(header.dosDate).toBe((0 << 9) | (1 << 5) | 1)
+      expect(header.dosTime).toBe(0)
+      expect((header.externalAttributes >>> 16) & 0o777).toBe(ZIP_FILE_MODE)
+    }
+  })
+
+  it('stores media and empty files without a data descriptor, and deflates the rest', async () => {
+    const path = join(temporaryDir(), 'm.zip')
+    await writeZip(zipTestFiles(), path)
+    const headers = readZipHeaders(readFileSync(path))
+    const byName = new Map(headers.map((header) => [header.name, header]))
+    for (const name of ['assets/photo.png', 'assets/sub/clip.mp4', 'assets/empty.txt']) {
+      const header = byName.get(name)!
+      expect(header.method, name).toBe(0)
+      expect(header.localFlags & 0x8, name).toBe(0)
+      expect(header.centralFlags & 0x8, name).toBe(0)
+    }
+    for (const name of ['index.html', 'player.js', 'imsmanifest.xml']) expect(byName.get(name)!.method, name).toBe(8)
+    expect(byName.get('player.js')!.compressedSize).toBeLessThan(200)
+  })
+
+  it('leaves neither a zip nor a temporary file when writing fails', async () => {
+    const dir = temporaryDir()
+    const files = [...zipTestFiles(), { path: 'index.html', data: Buffer.from('twice') }]
+    await expect(writeZip(files, join(dir, 'bad.zip'))).rejects.toThrow(/two package files are named index.html/)
+    expect(readdirSync(dir)).toEqual([])
+
+    // The archive fails after the temporary file was opened.
+    const broken = [...zipTestFiles(), { path: 'z.txt', data: 42 as unknown as Buffer }]
+    await expect(writeZip(broken, join(dir, 'broken.zip'))).rejects.toThrow()
+    expect(readdirSync(dir)).toEqual([])
+
+    // The output folder cannot be created: a file stands in its way.
+    writeFileSync(join(dir, 'blocker'), 'x')
+    await expect(writeZip(zipTestFiles(), join(dir, 'blocker', 'out.zip'))).rejects.toThrow()
+    expect(readdirSync(dir)).toEqual(['blocker'])
+  })
+
+  it('replaces an existing zip only once the new one is complete', async () => {
+    const dir = temporaryDir()
+    const path = join(dir, 'p.zip')
+    writeFileSync(path, 'old')
+    await writeZip(zipTestFiles(), path)
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK')
+    expect(readdirSync(dir)).toEqual(['p.zip'])
+    expect(existsSync(path)).toBe(true)
+  })
+})
+
+describe('sortFiles', () => {
+  it('orders by the bytes of the names', () => {
+    const sorted = sortFiles([
+      { path: 'b.txt', data: Buffer.alloc(0) },
+      { path: 'B.txt', data: Buffer.alloc(0) },
+      { path: 'a/z.txt', data: Buffer.alloc(0) },
+      { path: 'a.txt', data: Buffer.alloc(0) },
+    ])
+    expect(sorted.map((file) => file.path)).toEqual(['B.txt', 'a.txt', 'a/z.txt', 'b.txt'])
+  })
+})
