@@ -1,34 +1,19 @@
-import { LOCATION_LIMIT, SUSPEND_DATA_LIMIT } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatCmiTime, formatCmiTimespan } from './time-format.js'
-import type { AnswerRecord, LaunchData } from './tracker.js'
-import { FIRST_LAUNCH_STATUSES, VOCABULARY as V } from './vocabulary.js'
+import type { AnswerRecord } from './tracker.js'
+import { scormFirstLaunchWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 1.2 adapter: a pure mapping from the engine's decisions to `cmi.core.*` writes. */
 const E = 'scorm12'
 
-export function scorm12LaunchData(values: Readonly<Record<string, string>>): ScormLaunch {
-  const status = values[V.completionStatus[E]] ?? ''
-  const learnerName = values[V.learnerName[E]] ?? ''
-  const launch: LaunchData = {
-    mode: launchMode(values[V.mode[E]]),
-    credit: values[V.credit[E]] !== V.noCredit[E],
-    suspendData: values[V.suspendData[E]] ?? '',
-    location: values[V.location[E]] ?? '',
-    initialStatus: status,
-  }
-  if (learnerName !== '') launch.learnerName = learnerName
-  return { launch, firstLaunch: (FIRST_LAUNCH_STATUSES[E] as readonly string[]).includes(status) }
-}
+export const scorm12LaunchData = (values: Readonly<Record<string, string>>): ScormLaunch => scormLaunchData(E, values)
 
-export function scorm12FirstLaunchWrites(): CmiWrite[] {
-  return [[V.completionStatus[E], V.statusIncomplete[E]]]
-}
+export const scorm12FirstLaunchWrites = (): CmiWrite[] => scormFirstLaunchWrites(E)
 
-export function scorm12ProgressWrites(location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } {
-  return progressWrites(location, suspendData)
-}
+export const scorm12ProgressWrites = (location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } =>
+  scormProgressWrites(E, location, suspendData)
 
 /** Non-final: `incomplete`. Final: min, max, raw (when scored), then the one status. */
 export function scorm12ReportWrites(report: LearnerReport): CmiWrite[] {
@@ -75,7 +60,7 @@ export function scorm12FinishWrites(exit: 'suspend' | 'normal', sessionTimeMs: n
 
 export const scorm12Mapping: ScormMapping = {
   edition: E,
-  launchElements: [V.location[E], V.suspendData[E], V.mode[E], V.credit[E], V.completionStatus[E], V.learnerName[E]],
+  launchElements: scormLaunchElements(E),
   launchData: scorm12LaunchData,
   firstLaunchWrites: scorm12FirstLaunchWrites,
   progressWrites: scorm12ProgressWrites,
@@ -90,16 +75,4 @@ export function createScorm12Tracker(api: object, options: ScormTrackerOptions =
   return new ScormTracker(api, scorm12Mapping, options)
 }
 
-function launchMode(value: string | undefined): LaunchData['mode'] {
-  return value === V.modeBrowse[E] ? 'browse' : value === V.modeReview[E] ? 'review' : 'normal'
-}
 
-function progressWrites(location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } {
-  const writes: CmiWrite[] = []
-  const rejected: string[] = []
-  if (location.length <= LOCATION_LIMIT[E]) writes.push([V.location[E], location])
-  else rejected.push(V.location[E])
-  if (suspendData.length <= SUSPEND_DATA_LIMIT[E]) writes.push([V.suspendData[E], suspendData])
-  else rejected.push(V.suspendData[E])
-  return { writes, rejected }
-}

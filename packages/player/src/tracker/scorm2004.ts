@@ -1,9 +1,9 @@
-import { LOCATION_LIMIT, SUSPEND_DATA_LIMIT } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatIsoDuration, formatScorm2004Timestamp } from './time-format.js'
-import type { AnswerRecord, LaunchData } from './tracker.js'
-import { FIRST_LAUNCH_STATUSES, VOCABULARY as V } from './vocabulary.js'
+import type { AnswerRecord } from './tracker.js'
+import { scormFirstLaunchWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 2004 adapter: a pure mapping from the engine's decisions to `cmi.*` writes. */
 const E = 'scorm2004'
@@ -11,33 +11,12 @@ const E = 'scorm2004'
 /** `cmi.interactions.n.description`: localized_string, SPM 250 characters after the language tag. */
 export const DESCRIPTION_LIMIT = 250
 
-export function scorm2004LaunchData(values: Readonly<Record<string, string>>): ScormLaunch {
-  const status = values[V.completionStatus[E]] ?? ''
-  const learnerName = values[V.learnerName[E]] ?? ''
-  const launch: LaunchData = {
-    mode: launchMode(values[V.mode[E]]),
-    credit: values[V.credit[E]] !== V.noCredit[E],
-    suspendData: values[V.suspendData[E]] ?? '',
-    location: values[V.location[E]] ?? '',
-    initialStatus: status,
-  }
-  if (learnerName !== '') launch.learnerName = learnerName
-  return { launch, firstLaunch: (FIRST_LAUNCH_STATUSES[E] as readonly string[]).includes(status) }
-}
+export const scorm2004LaunchData = (values: Readonly<Record<string, string>>): ScormLaunch => scormLaunchData(E, values)
 
-export function scorm2004FirstLaunchWrites(): CmiWrite[] {
-  return [[V.completionStatus[E], V.statusIncomplete[E]]]
-}
+export const scorm2004FirstLaunchWrites = (): CmiWrite[] => scormFirstLaunchWrites(E)
 
-export function scorm2004ProgressWrites(location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } {
-  const writes: CmiWrite[] = []
-  const rejected: string[] = []
-  if (location.length <= LOCATION_LIMIT[E]) writes.push([V.location[E], location])
-  else rejected.push(V.location[E])
-  if (suspendData.length <= SUSPEND_DATA_LIMIT[E]) writes.push([V.suspendData[E], suspendData])
-  else rejected.push(V.suspendData[E])
-  return { writes, rejected }
-}
+export const scorm2004ProgressWrites = (location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] } =>
+  scormProgressWrites(E, location, suspendData)
 
 /**
  * Non-final: progress and `incomplete`. Final: min, max, raw, scaled (when scored), progress,
@@ -112,7 +91,7 @@ export function interactionDescription(text: string, language = ''): string {
 export function scorm2004Mapping(language = ''): ScormMapping {
   return {
     edition: E,
-    launchElements: [V.location[E], V.suspendData[E], V.mode[E], V.credit[E], V.completionStatus[E], V.learnerName[E]],
+    launchElements: scormLaunchElements(E),
     launchData: scorm2004LaunchData,
     firstLaunchWrites: scorm2004FirstLaunchWrites,
     progressWrites: scorm2004ProgressWrites,
@@ -133,9 +112,6 @@ export function createScorm2004Tracker(api: object, options: Scorm2004TrackerOpt
   return new ScormTracker(api, scorm2004Mapping(options.language), options)
 }
 
-function launchMode(value: string | undefined): LaunchData['mode'] {
-  return value === V.modeBrowse[E] ? 'browse' : value === V.modeReview[E] ? 'review' : 'normal'
-}
 
 /** A real 0–1 with at most 4 decimals (`real(10,7)`): 2/3 → `0.6667`. */
 function formatMeasure(value: number): string {
