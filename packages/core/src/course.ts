@@ -84,33 +84,143 @@ export interface CourseQuiz {
   title?: string
   passMark: number
   questionIds: string[]
+  /** Attempts allowed at the whole quiz (≥ 1); a failed attempt with attempts left can be retried. */
+  attempts: number
+  /** Show choices (and the like) in an order shuffled per learner, the same at every launch. */
+  shuffle: boolean
+  /** After an answer is submitted, show which answer was right. */
+  showCorrect: boolean
 }
 
-export type QuestionType = 'single' | 'multiple'
+export const QUESTION_TYPES = [
+  'single',
+  'multiple',
+  'true-false',
+  'fill-in',
+  'numeric',
+  'matching',
+  'sequencing',
+  'likert',
+  'reflection',
+] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
 
-export interface Question {
+export type Question =
+  | ChoiceQuestion
+  | TrueFalseQuestion
+  | FillInQuestion
+  | NumericQuestion
+  | MatchingQuestion
+  | SequencingQuestion
+  | LikertQuestion
+  | ReflectionQuestion
+
+export interface QuestionBase {
   /** Authored id, `[a-z0-9-]+`, unique in the module; also the interaction id. */
   id: string
   type: QuestionType
-  /** Relative weight in the module score, > 0. */
+  /** Relative weight in the module score, > 0; 0 for questions that are not scored (likert, reflection). */
   weight: number
   promptHtml: string
   /** Plain text of the prompt, for interaction descriptions. */
   prompt: string
-  choices: Choice[]
   /** Shown after the answer is submitted. */
   explanationHtml?: string
+  /** Per-question feedback, shown after submission according to the answer. */
+  correctFeedbackHtml?: string
+  incorrectFeedbackHtml?: string
 }
 
-export interface Choice {
-  /** `a`, `b`, `c`… in authored order: single characters, as SCORM 1.2 responses need. */
+/** One option of a question: a choice, a matching source or target, a step, a scale point. */
+export interface Option {
+  /** Single characters (`a`…`z`, `1`…`9`), as SCORM 1.2 responses need. */
   id: string
   html: string
-  /** Plain text, for reports. */
+  /** Plain text, for reports and xAPI language maps. */
   text: string
+}
+
+export interface Choice extends Option {
   correct: boolean
   feedbackHtml?: string
 }
+
+/** Single choice (exactly one right choice) or multiple choice (exactly the right set). */
+export interface ChoiceQuestion extends QuestionBase {
+  type: 'single' | 'multiple'
+  choices: Choice[]
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  type: 'true-false'
+  answer: boolean
+  trueFeedbackHtml?: string
+  falseFeedbackHtml?: string
+}
+
+export interface FillInQuestion extends QuestionBase {
+  type: 'fill-in'
+  /** Accepted answers, as authored; the first is the one shown as the right answer. */
+  accepted: string[]
+  /** Compare letter case (default false). */
+  caseSensitive: boolean
+  /** Compare accents: `é` ≠ `e` (default false). */
+  accentSensitive: boolean
+  /** Longest answer the learner may type (bounds the state size). */
+  maxLength: number
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric'
+  /** Right when min ≤ answer ≤ max; an exact answer has min = max. */
+  min: number
+  max: number
+  /** Longest answer the learner may type, in characters. */
+  maxLength: number
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching'
+  /** Ids `1`…`9`. */
+  sources: Option[]
+  /** Ids `a`…`z`. */
+  targets: Option[]
+  /** The right pairs, `[sourceId, targetId]`, one per source, in source order. */
+  pairs: [string, string][]
+}
+
+export interface SequencingQuestion extends QuestionBase {
+  type: 'sequencing'
+  /** Ids `a`…`z`, listed in the right order. */
+  steps: Option[]
+}
+
+/** An opinion scale; never scored (weight 0), recorded with the result `neutral`. */
+export interface LikertQuestion extends QuestionBase {
+  type: 'likert'
+  /** Ids `a`…`z`, from one end of the scale to the other. */
+  scale: Option[]
+}
+
+/** Free text the learner keeps; never scored (weight 0). */
+export interface ReflectionQuestion extends QuestionBase {
+  type: 'reflection'
+  maxLength: number
+}
+
+/** Questions that count in the score. */
+export function isScored(question: Question): boolean {
+  return question.type !== 'likert' && question.type !== 'reflection'
+}
+
+/**
+ * A learner's answer, per question type:
+ * - single, multiple: selected choice ids in choice order; likert: one scale id;
+ * - true-false: the boolean; fill-in, numeric (as typed), reflection: the text;
+ * - matching: `[sourceId, targetId]` pairs in source order (a source may be left unpaired);
+ * - sequencing: step ids in the learner's order.
+ */
+export type Response = string[] | boolean | string | [string, string][]
 
 /** Every question of the course in page order: the index used by the state codec. */
 export function courseQuestions(course: Course): Question[] {

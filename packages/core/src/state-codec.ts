@@ -1,4 +1,4 @@
-import { type Course, courseQuestions } from './course.js'
+import { type Course, type CourseQuiz, type Question, type Response, courseQuestions } from './course.js'
 
 /**
  * What the player keeps of a learner's attempt, and the compact text it is stored as in
@@ -11,36 +11,73 @@ export interface LearnerState {
   page: number
   /** Per page, whether it has been seen. */
   seen: boolean[]
-  /** Per question (in `courseQuestions` order): indexes of the selected choices, or null if not answered. */
-  answers: (number[] | null)[]
+  /** Per question (in `courseQuestions` order): the submitted answer, or null if not answered. */
+  answers: (Response | null)[]
+  /** Per quiz (in `course.quizzes` order): attempts started so far, ≥ 1. */
+  quizAttempts: number[]
   /** Interaction records written so far: the next record's index (never read from `_count`). */
   interactionCount: number
   /** The final status and score have been sent: they are never sent twice. */
   reported: boolean
 }
 
+/** What the codec needs of a question: how its answer is written and how long it can get. */
+export type QuestionShape =
+  | { type: 'single' | 'multiple' | 'likert'; optionIds: string[] }
+  | { type: 'true-false' }
+  | { type: 'fill-in' | 'numeric' | 'reflection'; maxLength: number }
+  | { type: 'matching'; sourceIds: string[]; targetIds: string[] }
+  | { type: 'sequencing'; stepIds: string[] }
+
 /** The parts of a course the state depends on. */
 export interface StateShape {
   /** Changes whenever pages or questions change, so an old state is never applied to a new course. */
   key: string
   pageCount: number
-  questions: { type: 'single' | 'multiple'; choiceCount: number }[]
+  questions: QuestionShape[]
+  /** Attempts allowed per quiz, in `course.quizzes` order. */
+  quizAttempts: number[]
 }
 
 export const STATE_FORMAT_VERSION = '1'
 const FIELD_SEPARATOR = '~'
+const ANSWER_SEPARATOR = '.'
+/** Free text starts with this, so that an empty answer differs from no answer. */
+const TEXT_PREFIX = '_'
+
+export function questionShape(question: Question): QuestionShape {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return { type: question.type, optionIds: question.choices.map((choice) => choice.id) }
+    case 'likert':
+      return { type: 'likert', optionIds: question.scale.map((point) => point.id) }
+    case 'true-false':
+      return { type: 'true-false' }
+    case 'fill-in':
+    case 'numeric':
+    case 'reflection':
+      return { type: question.type, maxLength: question.maxLength }
+    case 'matching':
+      return { type: 'matching', sourceIds: question.sources.map((s) => s.id), targetIds: question.targets.map((t) => t.id) }
+    case 'sequencing':
+      return { type: 'sequencing', stepIds: question.steps.map((step) => step.id) }
+  }
+}
 
 export function stateShape(course: Course): StateShape {
-  const questions = courseQuestions(course)
+  const questions = courseQuestions(course).map(questionShape)
   const structure = [
     course.id,
     course.pages.map((page) => page.id).join(','),
-    questions.map((question) => `${question.id}:${question.type}:${question.choices.length}`).join(','),
+    courseQuestions(course).map((question, index) => `${question.id}:${JSON.stringify(questions[index])}`).join(','),
+    course.quizzes.map((quiz: CourseQuiz) => `${quiz.id}:${quiz.attempts}`).join(','),
   ].join('|')
   return {
     key: fnv1a(structure).toString(36),
     pageCount: course.pages.length,
-    questions: questions.map((question) => ({ type: question.type, choiceCount: question.choices.length })),
+    questions,
+    quizAttempts: course.quizzes.map((quiz) => quiz.attempts),
   }
 }
 
@@ -49,26 +86,25 @@ export function emptyState(shape: StateShape): LearnerState {
     page: 0,
     seen: Array.from({ length: shape.pageCount }, () => false),
     answers: shape.questions.map(() => null),
+    quizAttempts: shape.quizAttempts.map(() => 1),
     interactionCount: 0,
     reported: false,
   }
 }
 
 /**
- * `1~<key>~<page>~<seen bits>~<answer masks>~<interaction count>~<flags>`, numbers in base 36.
- * Only characters that need no escaping in any LMS: `[0-9a-z~.]`.
+ * `1~<key>~<page>~<seen bits>~<answers>~<quiz attempts>~<interaction count>~<flags>`, numbers
+ * in base 36, answers separated by `.`; free text is kept as typed but for `%`, `~` and `.`,
+ * which are percent-escaped.
  */
 export function encodeState(state: LearnerState, shape: StateShape): string {
-  const seenBits = bitsToBase36(state.seen)
-  const answers = state.answers
-    .map((answer) => (answer === null ? '' : answer.reduce((mask, index) => mask + 2 ** index, 0).toString(36)))
-    .join('.')
   return [
     STATE_FORMAT_VERSION,
     shape.key,
     state.page.toString(36),
-    seenBits,
-    answers,
+    bitsToBase36(state.seen),
+    state.answers.map((answer, index) => (answer === null ? '' : encodeAnswer(shape.questions[index]!, answer))).join(ANSWER_SEPARATOR),
+    state.quizAttempts.map((count) => count.toString(36)).join(ANSWER_SEPARATOR),
     state.interactionCount.toString(36),
     state.reported ? '1' : '0',
   ].join(FIELD_SEPARATOR)
@@ -77,53 +113,153 @@ export function encodeState(state: LearnerState, shape: StateShape): string {
 /** The state, or null when the text is empty, malformed or was written for another version of the course. */
 export function decodeState(text: string, shape: StateShape): LearnerState | null {
   const fields = text.split(FIELD_SEPARATOR)
-  if (fields.length !== 7) return null
-  const [version, key, page, seenBits, answers, interactionCount, flags] = fields as [
-    string, string, string, string, string, string, string,
+  if (fields.length !== 8) return null
+  const [version, key, page, seenBits, answers, attempts, interactionCount, flags] = fields as [
+    string, string, string, string, string, string, string, string,
   ]
   if (version !== STATE_FORMAT_VERSION || key !== shape.key) return null
   const pageIndex = parseBase36(page)
   const count = parseBase36(interactionCount)
   const seen = base36ToBits(seenBits, shape.pageCount)
-  const answerFields = answers === '' && shape.questions.length === 0 ? [] : answers.split('.')
   if (pageIndex === null || pageIndex >= Math.max(shape.pageCount, 1) || count === null || seen === null) return null
-  if (answerFields.length !== shape.questions.length || (flags !== '0' && flags !== '1')) return null
-  const decodedAnswers: (number[] | null)[] = []
+  if (flags !== '0' && flags !== '1') return null
+  const answerFields = shape.questions.length === 0 ? (answers === '' ? [] : null) : answers.split(ANSWER_SEPARATOR)
+  if (answerFields === null || answerFields.length !== shape.questions.length) return null
+  const decodedAnswers: (Response | null)[] = []
   for (const [index, field] of answerFields.entries()) {
     if (field === '') {
       decodedAnswers.push(null)
       continue
     }
-    const mask = parseBase36(field)
-    const question = shape.questions[index]!
-    if (mask === null || mask === 0 || mask >= 2 ** question.choiceCount) return null
-    const selected = maskToIndexes(mask, question.choiceCount)
-    if (question.type === 'single' && selected.length !== 1) return null
-    decodedAnswers.push(selected)
+    const answer = decodeAnswer(shape.questions[index]!, field)
+    if (answer === null) return null
+    decodedAnswers.push(answer)
   }
-  return { page: pageIndex, seen, answers: decodedAnswers, interactionCount: count, reported: flags === '1' }
+  const attemptFields = shape.quizAttempts.length === 0 ? (attempts === '' ? [] : null) : attempts.split(ANSWER_SEPARATOR)
+  if (attemptFields === null || attemptFields.length !== shape.quizAttempts.length) return null
+  const quizAttempts: number[] = []
+  for (const [index, field] of attemptFields.entries()) {
+    const value = parseBase36(field)
+    if (value === null || value < 1 || value > shape.quizAttempts[index]!) return null
+    quizAttempts.push(value)
+  }
+  return { page: pageIndex, seen, answers: decodedAnswers, quizAttempts, interactionCount: count, reported: flags === '1' }
 }
 
 /**
  * The longest state this course can produce: every page seen, the last page open, every
- * question answered with the longest selection, one interaction per question.
+ * question answered with its longest answer, every attempt used, one interaction per question
+ * and attempt.
  */
 export function worstCaseState(shape: StateShape): LearnerState {
+  const attemptsTotal = Math.max(1, ...shape.quizAttempts)
   return {
     page: Math.max(shape.pageCount - 1, 0),
     seen: Array.from({ length: shape.pageCount }, () => true),
-    answers: shape.questions.map((question) =>
-      question.type === 'single'
-        ? [question.choiceCount - 1]
-        : Array.from({ length: question.choiceCount }, (_, index) => index),
-    ),
-    interactionCount: shape.questions.length,
+    answers: shape.questions.map(longestAnswer),
+    quizAttempts: [...shape.quizAttempts],
+    interactionCount: shape.questions.length * attemptsTotal,
     reported: true,
   }
 }
 
 export function worstCaseStateLength(shape: StateShape): number {
   return encodeState(worstCaseState(shape), shape).length
+}
+
+function longestAnswer(question: QuestionShape): Response {
+  switch (question.type) {
+    case 'single':
+    case 'likert':
+      return [question.optionIds.at(-1)!]
+    case 'multiple':
+      return [...question.optionIds]
+    case 'true-false':
+      return true
+    case 'fill-in':
+    case 'numeric':
+    case 'reflection':
+      // Every character escaped: the longest text of that many characters.
+      return '~'.repeat(question.maxLength)
+    case 'matching':
+      return question.sourceIds.map((source) => [source, question.targetIds.at(-1)!] as [string, string])
+    case 'sequencing':
+      return [...question.stepIds].reverse()
+  }
+}
+
+function encodeAnswer(question: QuestionShape, answer: Response): string {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+    case 'likert': {
+      const selected = new Set(answer as string[])
+      return question.optionIds.reduce((mask, id, index) => (selected.has(id) ? mask + 2 ** index : mask), 0).toString(36)
+    }
+    case 'true-false':
+      return answer ? 't' : 'f'
+    case 'fill-in':
+    case 'numeric':
+    case 'reflection':
+      return TEXT_PREFIX + escapeText(answer as string)
+    case 'matching': {
+      const target = new Map(answer as [string, string][])
+      return question.sourceIds.map((source) => {
+        const index = question.targetIds.indexOf(target.get(source) ?? '')
+        return index < 0 ? '-' : index.toString(36)
+      }).join('')
+    }
+    case 'sequencing':
+      return (answer as string[]).map((id) => question.stepIds.indexOf(id).toString(36)).join('')
+  }
+}
+
+function decodeAnswer(question: QuestionShape, field: string): Response | null {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+    case 'likert': {
+      const mask = parseBase36(field)
+      if (mask === null || mask === 0 || mask >= 2 ** question.optionIds.length) return null
+      const selected = question.optionIds.filter((_, index) => Math.floor(mask / 2 ** index) % 2 === 1)
+      if (question.type !== 'multiple' && selected.length !== 1) return null
+      return selected
+    }
+    case 'true-false':
+      return field === 't' ? true : field === 'f' ? false : null
+    case 'fill-in':
+    case 'numeric':
+    case 'reflection': {
+      if (!field.startsWith(TEXT_PREFIX)) return null
+      const text = unescapeText(field.slice(TEXT_PREFIX.length))
+      return text === null || text.length > question.maxLength ? null : text
+    }
+    case 'matching': {
+      if (field.length !== question.sourceIds.length) return null
+      const pairs: [string, string][] = []
+      for (const [index, digit] of [...field].entries()) {
+        if (digit === '-') continue
+        const target = question.targetIds[parseInt(digit, 36)]
+        if (target === undefined) return null
+        pairs.push([question.sourceIds[index]!, target])
+      }
+      return pairs
+    }
+    case 'sequencing': {
+      const order = [...field].map((digit) => question.stepIds[parseInt(digit, 36)])
+      if (order.length !== question.stepIds.length || new Set(order).size !== order.length || order.includes(undefined)) return null
+      return order as string[]
+    }
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[%~.]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+}
+
+function unescapeText(text: string): string | null {
+  if (/[~.]/.test(text) || /%(?![0-9A-F]{2})/.test(text)) return null
+  return text.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
 // BigInt() calls rather than `0n` literals: esbuild cannot lower literals for the player's target.
@@ -148,12 +284,6 @@ function base36ToBits(text: string, length: number): boolean[] | null {
 function parseBase36(text: string): number | null {
   if (!/^[0-9a-z]{1,10}$/.test(text)) return null
   return parseInt(text, 36)
-}
-
-function maskToIndexes(mask: number, count: number): number[] {
-  const indexes: number[] = []
-  for (let index = 0; index < count; index++) if (Math.floor(mask / 2 ** index) % 2 === 1) indexes.push(index)
-  return indexes
 }
 
 /** 32-bit FNV-1a over UTF-16 code units: a short, stable fingerprint (not a security hash). */
