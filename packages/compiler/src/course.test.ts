@@ -37,8 +37,8 @@ describe('assembleCourse', () => {
     expect(same.messages).toEqual([])
     expect(same.course.passMark).toBe(70)
     expect(same.course.quizzes).toEqual([
-      { id: 'a', passMark: 70, questionIds: ['a'] },
-      { id: 'b', passMark: 70, questionIds: ['b'] },
+      { id: 'a', passMark: 70, questionIds: ['a'], attempts: 1, shuffle: false, showCorrect: true },
+      { id: 'b', passMark: 70, questionIds: ['b'], attempts: 1, shuffle: false, showCorrect: true },
     ])
     const different = assemble({ 'module.md': front + quiz('a', ' pass=70') + quiz('b', ' pass=90') })
     expect(different.course.passMark).toBeUndefined()
@@ -55,7 +55,7 @@ describe('assembleCourse', () => {
   it('reports completion rules that need questions in a module without any', () => {
     const { messages } = assemble({ 'module.md': '---\nid: m\ntitle: M\ncompletion: pages-and-passed\n---\n# M\n' })
     expect(messages).toEqual([
-      'module.md:4:13: error: `completion: pages-and-passed` needs a score to pass, but the module has no questions [completion-needs-questions]',
+      'module.md:4:13: error: `completion: pages-and-passed` needs a score to pass, but the module has no scored questions [completion-needs-questions]',
     ])
   })
 

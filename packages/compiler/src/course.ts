@@ -29,7 +29,8 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
   const frontMatter = modulePage?.page.frontMatter ?? { meta: defaultMeta(), keys: {}, values: {} }
   const meta = { ...frontMatter.meta }
   const quizzes = pages.flatMap(({ file, page }) => page.quizzes.map((quiz) => ({ file, quiz })))
-  const hasQuestions = quizzes.some(({ quiz }) => quiz.questions.length > 0)
+  /** Likert and reflection questions are never scored: a module of polls has no score to pass. */
+  const hasQuestions = quizzes.some(({ quiz }) => quiz.questions.some((question) => question.scored))
 
   if (modulePage) {
     const { file } = modulePage
@@ -45,14 +46,22 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
 
   const courseQuizzes: CourseQuiz[] = quizzes.map(({ file, quiz }) => {
     const passMark = quiz.pass ?? meta.passMark
-    if (passMark === undefined && quiz.questions.length > 0) {
+    if (passMark === undefined && quiz.questions.some((question) => question.scored)) {
       report(file, rules.quizMissingPassMark, { id: quiz.id || '(no id)' }, quiz.place)
     }
-    const courseQuiz: CourseQuiz = { id: quiz.id, passMark: passMark ?? 0, questionIds: quiz.questions.map((q) => q.id) }
-    if (quiz.title !== undefined) courseQuiz.title = quiz.title
+    const courseQuiz: CourseQuiz = {
+      id: quiz.id,
+      ...(quiz.title !== undefined ? { title: quiz.title } : {}),
+      passMark: passMark ?? 0,
+      questionIds: quiz.questions.map((q) => q.id),
+      attempts: quiz.attempts,
+      shuffle: quiz.shuffle,
+      showCorrect: quiz.showCorrect,
+    }
     return courseQuiz
   })
-  const passMarks = new Set(courseQuizzes.map((quiz) => quiz.passMark))
+  const scoredQuizzes = courseQuizzes.filter((_, index) => quizzes[index]?.quiz.questions.some((question) => question.scored))
+  const passMarks = new Set(scoredQuizzes.map((quiz) => quiz.passMark))
   const passMark = meta.passMark ?? (passMarks.size === 1 ? [...passMarks][0] : undefined)
 
   const organisation = config.organisation

@@ -2,7 +2,15 @@
  * The trees our plugins build and what the processor makes of a page. Registered with mdast, vfile and
  * unified so that `visit()`, `file.data` and `file.result` know them.
  */
-import type { CalloutKind, CourseBlock, QuestionType } from '@cafes/core'
+import type {
+  CalloutKind,
+  CourseBlock,
+  FillInQuestion,
+  MatchingQuestion,
+  NumericQuestion,
+  QuestionType,
+  ReflectionQuestion,
+} from '@cafes/core'
 import type { RootContent } from 'mdast'
 import type { Node, Parent, Point, Position } from 'unist'
 import type { FrontMatter } from './frontmatter.js'
@@ -29,6 +37,12 @@ export interface QuizModel {
   title?: string
   /** The quiz's own `pass=`, when valid. */
   pass?: number
+  /** `attempts=`, ≥ 1, default 1. */
+  attempts: number
+  /** `shuffle`, default false. */
+  shuffle: boolean
+  /** `show-correct=false` hides the right answers; default true. */
+  showCorrect: boolean
   /** The whole directive. */
   place?: Position
   /** Where its id is written, or the directive's start when it has none. */
@@ -38,27 +52,93 @@ export interface QuizModel {
   questions: QuestionModel[]
 }
 
-export interface QuestionModel {
+/**
+ * A question once read: the fields of its `Question` (`@cafes/core`), with Markdown nodes where the
+ * course has HTML (rendered by `remark-cafes-page`).
+ */
+export type QuestionModel =
+  | ChoiceQuestionModel
+  | TrueFalseQuestionModel
+  | FillInQuestionModel
+  | NumericQuestionModel
+  | MatchingQuestionModel
+  | SequencingQuestionModel
+  | LikertQuestionModel
+  | ReflectionQuestionModel
+
+export interface QuestionModelBase {
   id: string
   idPlace?: Point
   type: QuestionType
-  /** > 0, default 1. */
+  /** > 0, default 1; 0 for questions that are not scored. */
   weight: number
-  /** What comes before the list of choices. */
+  /** What comes before the list. */
   prompt: RootContent[]
-  choices: ChoiceModel[]
-  /** What comes after the list of choices. */
+  /** What comes after the list, but the `[!correct]` and `[!incorrect]` quotes. */
   explanation: RootContent[]
+  /** The `> [!correct]` quote's content, without its marker. */
+  correctFeedback: RootContent[]
+  /** The `> [!incorrect]` quote's content, without its marker. */
+  incorrectFeedback: RootContent[]
 }
 
-export interface ChoiceModel {
-  /** `a`…`z`. */
+/** A list item once read: a choice, a matching source or target, a step, a scale point. */
+export interface OptionModel {
+  /** `a`…`z`, or `1`…`9` for matching sources. */
   id: string
-  correct: boolean
-  /** The list item without its feedback. */
+  /** The item without its feedback (matching: one side of the arrow, in a paragraph). */
   content: RootContent[]
+}
+
+export interface ChoiceModel extends OptionModel {
+  correct: boolean
   /** The children of the item's block quotes. */
   feedback: RootContent[]
+}
+
+export interface ChoiceQuestionModel extends QuestionModelBase {
+  type: 'single' | 'multiple'
+  choices: ChoiceModel[]
+}
+
+export interface TrueFalseQuestionModel extends QuestionModelBase {
+  type: 'true-false'
+  answer: boolean
+  /** The quote under the first (true) item. */
+  trueFeedback: RootContent[]
+  /** The quote under the second (false) item. */
+  falseFeedback: RootContent[]
+}
+
+export interface FillInQuestionModel
+  extends QuestionModelBase,
+    Pick<FillInQuestion, 'accepted' | 'caseSensitive' | 'accentSensitive' | 'maxLength'> {
+  type: 'fill-in'
+}
+
+export interface NumericQuestionModel extends QuestionModelBase, Pick<NumericQuestion, 'min' | 'max' | 'maxLength'> {
+  type: 'numeric'
+}
+
+export interface MatchingQuestionModel extends QuestionModelBase, Pick<MatchingQuestion, 'pairs'> {
+  type: 'matching'
+  sources: OptionModel[]
+  targets: OptionModel[]
+}
+
+export interface SequencingQuestionModel extends QuestionModelBase {
+  type: 'sequencing'
+  /** In the right order. */
+  steps: OptionModel[]
+}
+
+export interface LikertQuestionModel extends QuestionModelBase {
+  type: 'likert'
+  scale: OptionModel[]
+}
+
+export interface ReflectionQuestionModel extends QuestionModelBase, Pick<ReflectionQuestion, 'maxLength'> {
+  type: 'reflection'
 }
 
 /** A file a page references (an image), by its path in the module. */
@@ -77,10 +157,13 @@ export interface QuizSummary {
   id: string
   title?: string
   pass?: number
+  attempts: number
+  shuffle: boolean
+  showCorrect: boolean
   place?: Position
   idPlace?: Point
   short: boolean
-  questions: Array<{ id: string; idPlace?: Point }>
+  questions: Array<{ id: string; idPlace?: Point; scored: boolean }>
 }
 
 /** What the processor makes of one page: `file.result`. */

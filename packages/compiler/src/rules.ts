@@ -5,7 +5,7 @@
  * A message says what happened and why, in English, with no position and no "Error:" prefix.
  * A hint says what to do next.
  */
-import { CALLOUT_KINDS } from '@cafes/core'
+import { CALLOUT_KINDS, QUESTION_TYPES } from '@cafes/core'
 
 export interface Rule<Args> {
   /** Permanent, kebab-case `<subject>-<problem>`. */
@@ -90,13 +90,13 @@ export const rules = {
     id: 'completion-needs-questions',
     severity: 'error',
     message: ({ completion }: { completion: string }) =>
-      `\`completion: ${completion}\` needs a score to pass, but the module has no questions`,
-    hint: 'Use `completion: pages`, or add a quiz.',
+      `\`completion: ${completion}\` needs a score to pass, but the module has no scored questions`,
+    hint: 'Use `completion: pages`, or add a quiz (likert and reflection questions are not scored).',
   }),
   passMarkUnused: rule({
     id: 'pass-mark-unused',
     severity: 'warning',
-    message: () => '`passMark` is set, but the module has no questions to score',
+    message: () => '`passMark` is set, but the module has no scored questions',
     hint: 'Remove `passMark`, or add a quiz.',
   }),
 
@@ -166,8 +166,8 @@ export const rules = {
   directiveUnknownAttribute: rule({
     id: 'directive-unknown-attribute',
     severity: 'warning',
-    message: ({ name, attribute }: { name: string; attribute: string; known: string }) =>
-      `\`:::${name}\` has no attribute \`${attribute}\`; it is ignored`,
+    message: ({ name, attribute, type }: { name: string; attribute: string; known: string; type?: string }) =>
+      `\`:::${name}\`${type ? ` of type \`${type}\`` : ''} has no attribute \`${attribute}\`; it is ignored`,
     hint: ({ known }) => (known ? `Known attributes: ${known}.` : 'This directive takes no attributes.'),
   }),
   directiveLabelIgnored: rule({
@@ -256,6 +256,19 @@ export const rules = {
     message: () => 'A quiz that holds `:::question` blocks holds nothing else',
     hint: 'Move this content into a question, or out of the quiz.',
   }),
+  quizInvalidAttempts: rule({
+    id: 'quiz-invalid-attempts',
+    severity: 'error',
+    message: ({ value }: { value: string }) => `\`attempts=${value}\` is not valid: use a whole number, 1 or more`,
+    hint: 'For example `attempts=2` lets the learner retry a failed quiz once; the default is 1.',
+  }),
+  quizInvalidFlag: rule({
+    id: 'quiz-invalid-flag',
+    severity: 'error',
+    message: ({ name, value }: { name: string; value: string }) =>
+      `\`${name}=${value}\` is not valid: \`${name}\` is on or off`,
+    hint: ({ name }) => `Write \`${name}\` alone to turn it on, \`${name}=false\` to turn it off.`,
+  }),
   quizEmpty: rule({
     id: 'quiz-empty',
     severity: 'error',
@@ -290,8 +303,9 @@ export const rules = {
   questionMissingPrompt: rule({
     id: 'question-missing-prompt',
     severity: 'error',
-    message: ({ id }: { id: string }) => `Question \`${id}\` has no text before its choices`,
-    hint: 'Write the question on the lines before the list of choices.',
+    message: ({ id, list }: { id: string; list?: string }) =>
+      list ? `Question \`${id}\` has no text before its ${list}` : `Question \`${id}\` has no text`,
+    hint: ({ list }) => (list ? `Write the question on the lines before the ${list}.` : 'Write the question inside the block.'),
   }),
   questionNoChoices: rule({
     id: 'question-no-choices',
@@ -337,6 +351,177 @@ export const rules = {
     message: ({ id, count }: { id: string; count: number }) =>
       `Question \`${id}\` has ${count} right answers, but it is single-choice`,
     hint: ({ id }) => `Add \`multiple\` to its attributes (\`{#${id} multiple}\`), or keep one \`[x]\`.`,
+  }),
+  questionUnknownType: rule({
+    id: 'question-unknown-type',
+    severity: 'error',
+    message: ({ value }: { value: string }) => `\`type=${value}\` is not a question type`,
+    hint: `Types: ${QUESTION_TYPES.map((type) => `\`${type}\``).join(', ')}; without \`type\`, a question is \`single\` (or \`multiple\` with the \`multiple\` flag).`,
+  }),
+  questionTypeConflict: rule({
+    id: 'question-type-conflict',
+    severity: 'error',
+    message: () => '`multiple` contradicts `type=single`',
+    hint: 'Keep `multiple` when several choices are right (or write `type=multiple`), else remove it.',
+  }),
+  questionInvalidFlag: rule({
+    id: 'question-invalid-flag',
+    severity: 'error',
+    message: ({ name, value }: { name: string; value: string }) =>
+      `\`${name}=${value}\` is not valid: \`${name}\` is on or off`,
+    hint: ({ name }) => `Write \`${name}\` alone to turn it on, or leave it out.`,
+  }),
+  questionWeightIgnored: rule({
+    id: 'question-weight-ignored',
+    severity: 'warning',
+    message: ({ type }: { type: string }) => `A \`${type}\` question is never scored, so its \`weight\` is ignored`,
+    hint: 'Remove `weight`: the question counts for 0 in the score whatever it says.',
+  }),
+  questionInvalidMaxLength: rule({
+    id: 'question-invalid-max-length',
+    severity: 'error',
+    message: ({ value, type, max }: { value: string; type: string; max: number; why: string }) =>
+      `\`maxlength=${value}\` is not valid for a \`${type}\` question: use a whole number from 1 to ${max}`,
+    hint: ({ why }) => why,
+  }),
+  questionMissingList: rule({
+    id: 'question-missing-list',
+    severity: 'error',
+    message: ({ id, list }: { id: string; list: string; example: string }) => `Question \`${id}\` has no ${list}`,
+    hint: ({ example }) => `After the question, write ${example}.`,
+  }),
+  questionUnexpectedList: rule({
+    id: 'question-unexpected-list',
+    severity: 'error',
+    message: ({ type }: { type: string; hint: string }) => `A \`${type}\` question takes no list`,
+    hint: ({ hint }) => hint,
+  }),
+  questionItemCheckbox: rule({
+    id: 'question-item-checkbox',
+    severity: 'error',
+    message: ({ item }: { item: string }) => `${item} takes no \`[x]\` or \`[ ]\` box`,
+    hint: 'Remove the `[x]` or `[ ]` and keep the text.',
+  }),
+  questionItemEmpty: rule({
+    id: 'question-item-empty',
+    severity: 'error',
+    message: ({ item }: { item: string }) => `${item} has no text`,
+    hint: 'Write its text, or remove the line.',
+  }),
+  questionItemFeedback: rule({
+    id: 'question-item-feedback',
+    severity: 'error',
+    message: ({ type }: { type: string }) => `The items of a \`${type}\` question have no feedback of their own`,
+    hint: 'Move the quote after the list, as `> [!correct]` or `> [!incorrect]` feedback, or into the explanation.',
+  }),
+  questionDuplicateItem: rule({
+    id: 'question-duplicate-item',
+    severity: 'error',
+    message: ({ id, text }: { id: string; text: string }) => `Question \`${id}\` lists \`${text}\` twice`,
+    hint: 'Learners could not tell the two apart: reword one, or remove it.',
+  }),
+  questionTooFewItems: rule({
+    id: 'question-too-few-items',
+    severity: 'error',
+    message: ({ id, count, items, min }: { id: string; count: number; items: string; min: number; example: string }) =>
+      `Question \`${id}\` has ${count} ${items}; it needs at least ${min}`,
+    hint: ({ example }) => `Add one, e.g. \`${example}\`.`,
+  }),
+  questionTooManyItems: rule({
+    id: 'question-too-many-items',
+    severity: 'error',
+    message: ({ id, count, items, max }: { id: string; count: number; items: string; max: number }) =>
+      `Question \`${id}\` has ${count} ${items}; LMS reports name them ${max === 9 ? '`1` to `9`' : '`a` to `z`'}, so ${max} at most`,
+    hint: 'Split it into two questions.',
+  }),
+  questionAnswerTooLong: rule({
+    id: 'question-answer-too-long',
+    severity: 'error',
+    message: ({ answer, length, max }: { answer: string; length: number; max: number }) =>
+      `The right answer \`${answer}\` has ${length} characters, more than \`maxlength=${max}\` lets the learner type`,
+    hint: 'Raise `maxlength`, or shorten the answer.',
+  }),
+  questionTrueFalseItems: rule({
+    id: 'question-true-false-items',
+    severity: 'error',
+    message: ({ id, count }: { id: string; count: number }) =>
+      `True-false question \`${id}\` has ${count} item${count === 1 ? '' : 's'}; it needs exactly 2: true, then false`,
+    hint: 'Write `- [x] Vrai` and `- [ ] Faux` when the statement is true, `- [ ] Vrai` and `- [x] Faux` when it is false.',
+  }),
+  questionTrueFalseAnswer: rule({
+    id: 'question-true-false-answer',
+    severity: 'error',
+    message: ({ id, count }: { id: string; count: number }) =>
+      `True-false question \`${id}\` has ${count} items marked \`[x]\`; exactly one must be`,
+    hint: 'Mark the first item (true) with `[x]` when the statement is true, the second (false) when it is false.',
+  }),
+  questionNumericMissingAnswer: rule({
+    id: 'question-numeric-missing-answer',
+    severity: 'error',
+    message: ({ id }: { id: string }) => `Numeric question \`${id}\` has no right answer`,
+    hint: ({ id }) => `Add \`answer=42\` for an exact answer, or \`min=40 max=45\` for a range: \`{#${id || 'q-topic'} type=numeric answer=42}\`.`,
+  }),
+  questionNumericInvalidNumber: rule({
+    id: 'question-numeric-invalid-number',
+    severity: 'error',
+    message: ({ name, value }: { name: string; value: string }) => `\`${name}=${value}\` is not a number`,
+    hint: 'Write digits, with a point for decimals and an optional minus sign: `42`, `3.5`, `-10`.',
+  }),
+  questionNumericConflict: rule({
+    id: 'question-numeric-conflict',
+    severity: 'error',
+    message: () => '`answer` and `min`/`max` cannot be used together',
+    hint: 'Keep `answer=…` for an exact answer, or `min=… max=…` for a range.',
+  }),
+  questionNumericIncompleteRange: rule({
+    id: 'question-numeric-incomplete-range',
+    severity: 'error',
+    message: ({ present, missing }: { present: string; missing: string }) =>
+      `The range has \`${present}\` but no \`${missing}\``,
+    hint: 'Give both ends, e.g. `min=40 max=45`, or an exact `answer=42`.',
+  }),
+  questionNumericEmptyRange: rule({
+    id: 'question-numeric-empty-range',
+    severity: 'error',
+    message: ({ min, max }: { min: string; max: string }) => `\`min=${min}\` is greater than \`max=${max}\`: no answer can be right`,
+    hint: 'Swap the two values.',
+  }),
+  questionMatchingMissingTarget: rule({
+    id: 'question-matching-missing-target',
+    severity: 'error',
+    message: () => 'This matching item has no `->` and target',
+    hint: 'Write each pair as `- Source -> Target` (or `→`), the arrow outside emphasis; `- -> Target` adds a target that matches no source.',
+  }),
+  questionMatchingItem: rule({
+    id: 'question-matching-item',
+    severity: 'error',
+    message: () => 'A matching item is one line: `Source -> Target`',
+    hint: 'Remove the extra paragraphs or lists from this item.',
+  }),
+  questionFeedbackDuplicate: rule({
+    id: 'question-feedback-duplicate',
+    severity: 'error',
+    message: ({ kind }: { kind: string }) => `This question already has \`[!${kind}]\` feedback`,
+    hint: 'Merge the two quotes into one.',
+  }),
+  questionFeedbackEmpty: rule({
+    id: 'question-feedback-empty',
+    severity: 'warning',
+    message: ({ kind }: { kind: string }) => `The \`[!${kind}]\` feedback has no text; it is ignored`,
+    hint: ({ kind }) => `Keep the text in the quote, each line starting with \`>\`: \`> [!${kind}]\`, then \`> Your feedback.\``,
+  }),
+  questionFeedbackMisplaced: rule({
+    id: 'question-feedback-misplaced',
+    severity: 'error',
+    message: ({ kind }: { kind: string }) => `\`[!${kind}]\` feedback before the list would be shown as part of the question`,
+    hint: 'Move the quote after the list.',
+  }),
+  questionFeedbackUnused: rule({
+    id: 'question-feedback-unused',
+    severity: 'warning',
+    message: ({ kind, type }: { kind: string; type: string }) =>
+      `A \`${type}\` question is never right or wrong, so its \`[!${kind}]\` feedback is never shown; it is ignored`,
+    hint: 'Write what every learner should read after answering as the explanation: a paragraph after the list.',
   }),
   duplicateId: rule({
     id: 'duplicate-id',

@@ -1,18 +1,26 @@
 /** The examples of the repository are the format's showcase: they compile with no diagnostic at all. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatDiagnostic } from '@cafes/core'
+import {
+  courseQuestions,
+  formatDiagnostic,
+  QUESTION_TYPES,
+  SCORM2004_SUSPEND_DATA_WARNING,
+  stateShape,
+  SUSPEND_DATA_LIMIT,
+  worstCaseStateLength,
+} from '@cafes/core'
 import { describe, expect, it } from 'vitest'
 import { checkDuplicateModuleIds, compileModule, findModules } from '../src/index.js'
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url))
 
 describe('examples/', () => {
-  it('holds texte-seul and demo-quiz, which compile with zero diagnostics', async () => {
+  it('holds texte-seul, demo-quiz and kitchen-sink, which compile with zero diagnostics', async () => {
     const { dirs, diagnostics } = await findModules(['examples'], repository)
     expect(diagnostics).toEqual([])
     expect(dirs.map((dir) => path.relative(repository, dir))).toEqual(
-      expect.arrayContaining(['examples/demo-quiz', 'examples/texte-seul']),
+      expect.arrayContaining(['examples/demo-quiz', 'examples/kitchen-sink', 'examples/texte-seul']),
     )
     const modules = []
     for (const dir of dirs) {
@@ -41,5 +49,26 @@ describe('examples/', () => {
     expect(module?.course.completion).toBe('pages')
     expect(module?.course.passMark).toBeUndefined()
     expect(JSON.stringify(module?.course)).toContain('Rendez-vous à 10:30 pour la suite ; Réponse:oui, Ratio 1:2')
+  })
+
+  it('gives kitchen-sink every question type, every quiz option and feedback, in a small enough state', async () => {
+    const { module } = await compileModule('examples/kitchen-sink', { cwd: repository })
+    const course = module?.course
+    expect(course).toMatchObject({ language: 'fr', passMark: 70, completion: 'pages-and-passed' })
+    expect(course?.pages.length).toBeGreaterThanOrEqual(4)
+    expect(course?.pages.length).toBeLessThanOrEqual(6)
+    const questions = course ? courseQuestions(course) : []
+    expect(new Set(questions.map((question) => question.type))).toEqual(new Set(QUESTION_TYPES))
+    expect(course?.quizzes.some((quiz) => quiz.attempts === 2)).toBe(true)
+    expect(course?.quizzes.some((quiz) => quiz.shuffle)).toBe(true)
+    expect(course?.quizzes.some((quiz) => !quiz.showCorrect)).toBe(true)
+    expect(questions.some((question) => question.correctFeedbackHtml && question.incorrectFeedbackHtml)).toBe(true)
+    expect(questions.some((question) => question.type === 'single' && question.choices.some((choice) => choice.feedbackHtml))).toBe(true)
+    expect(questions.some((question) => question.type === 'true-false' && question.trueFeedbackHtml)).toBe(true)
+    expect(module?.assets.map((asset) => asset.path)).toEqual(['assets/cafe-liste.svg'])
+    // SCORM 1.2 keeps 4,096 characters of state; above 4,000 the 2004 build warns.
+    const length = course ? worstCaseStateLength(stateShape(course)) : Infinity
+    expect(length).toBeLessThanOrEqual(Math.min(SUSPEND_DATA_LIMIT.scorm12, SCORM2004_SUSPEND_DATA_WARNING))
+    expect(length).toBe(1192)
   })
 })

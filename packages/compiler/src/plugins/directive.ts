@@ -45,13 +45,35 @@ function attributePattern(name: string): RegExp {
   return new RegExp(`(?<=[\\s{])${escaped}(?=[\\s=}])`)
 }
 
+export interface CheckAttributesOptions {
+  /** The question type the attributes are checked for, named in messages about `typeAttributes`. */
+  type?: string
+  /** Attributes that other question types take: unknown here, but not unknown to the format. */
+  typeAttributes?: readonly string[]
+}
+
 /** Warns about each attribute of `node` not in `known`. */
-export function checkAttributes(node: ContainerDirective, file: VFile, known: readonly string[]): void {
+export function checkAttributes(
+  node: ContainerDirective,
+  file: VFile,
+  known: readonly string[],
+  options: CheckAttributesOptions = {},
+): void {
   for (const attribute of Object.keys(node.attributes ?? {})) {
     if (known.includes(attribute)) continue
-    const args = { name: node.name, attribute, known: known.map((name) => (name === 'id' ? '`#id`' : `\`${name}\``)).join(', ') }
+    const args = {
+      name: node.name,
+      attribute,
+      known: known.map((name) => (name === 'id' ? '`#id`' : `\`${name}\``)).join(', '),
+      ...(options.type !== undefined && options.typeAttributes?.includes(attribute) ? { type: options.type } : {}),
+    }
     report(file, rules.directiveUnknownAttribute, args, attributePlace(node, file, attribute))
   }
+}
+
+/** An id in a message: `(no id)` when missing. */
+export function shown(id: string): string {
+  return id === '' ? '(no id)' : id
 }
 
 /** Plain text of Markdown nodes, blocks separated by a space, whitespace collapsed. */

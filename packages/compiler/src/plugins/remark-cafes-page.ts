@@ -3,12 +3,12 @@
  * title is the first `# heading`; its blocks follow the document: runs of prose (paragraphs, headings,
  * images, lists, tables…) make one HTML block, each callout and quiz is its own block.
  */
-import type { Question } from '@cafes/core'
+import { isScored, type Choice, type Option, type Question, type QuestionBase, type TrueFalseQuestion } from '@cafes/core'
 import type { Root, RootContent } from 'mdast'
 import type { Plugin, Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { pageId } from '../ascii.js'
-import type { CafesQuiz, ChoiceModel, ParsedPage, QuestionModel, QuizSummary } from '../page.js'
+import type { CafesQuiz, OptionModel, ParsedPage, QuestionModel, QuizSummary } from '../page.js'
 import { report } from '../report.js'
 import { rules } from '../rules.js'
 import { plainText } from './directive.js'
@@ -43,8 +43,9 @@ function compilePage(tree: Root, file: VFile, render: PageOptions['render']): Pa
       page.blocks.push({ kind: 'callout', callout: node.callout, ...title, html: render(node.children) })
     } else if (node.type === 'cafesQuiz') {
       flush()
-      page.blocks.push({ kind: 'quiz', quiz: node.quiz.id, questions: node.quiz.questions.map((q) => question(q, render)) })
-      page.quizzes.push(summary(node))
+      const questions = node.quiz.questions.map((model) => question(model, render))
+      page.blocks.push({ kind: 'quiz', quiz: node.quiz.id, questions })
+      page.quizzes.push(summary(node, questions))
     } else {
       prose.push(node)
     }
@@ -65,41 +66,72 @@ function pageTitle(tree: Root, file: VFile): string {
 }
 
 function question(model: QuestionModel, render: PageOptions['render']): Question {
-  const question: Question = {
+  const base: QuestionBase = {
     id: model.id,
     type: model.type,
     weight: model.weight,
     promptHtml: render(model.prompt),
     prompt: plainText(model.prompt),
-    choices: model.choices.map((choice) => {
-      const rendered: Question['choices'][number] = {
-        id: choice.id,
-        html: renderChoice(choice, render),
-        text: plainText(choice.content),
-        correct: choice.correct,
-      }
-      if (choice.feedback.length > 0) rendered.feedbackHtml = render(choice.feedback)
-      return rendered
-    }),
   }
-  if (model.explanation.length > 0) question.explanationHtml = render(model.explanation)
-  return question
+  if (model.explanation.length > 0) base.explanationHtml = render(model.explanation)
+  if (model.correctFeedback.length > 0) base.correctFeedbackHtml = render(model.correctFeedback)
+  if (model.incorrectFeedback.length > 0) base.incorrectFeedbackHtml = render(model.incorrectFeedback)
+  // A one-paragraph option renders without its `<p>`: the player puts it in a `<label>`.
+  const option = ({ id, content }: OptionModel): Option => ({ id, html: render(content, { inline: true }), text: plainText(content) })
+
+  switch (model.type) {
+    case 'single':
+    case 'multiple':
+      return {
+        ...base,
+        type: model.type,
+        choices: model.choices.map((choice) => {
+          const rendered: Choice = { ...option(choice), correct: choice.correct }
+          if (choice.feedback.length > 0) rendered.feedbackHtml = render(choice.feedback)
+          return rendered
+        }),
+      }
+    case 'true-false': {
+      const question: TrueFalseQuestion = { ...base, type: model.type, answer: model.answer }
+      if (model.trueFeedback.length > 0) question.trueFeedbackHtml = render(model.trueFeedback)
+      if (model.falseFeedback.length > 0) question.falseFeedbackHtml = render(model.falseFeedback)
+      return question
+    }
+    case 'fill-in': {
+      const { accepted, caseSensitive, accentSensitive, maxLength } = model
+      return { ...base, type: model.type, accepted, caseSensitive, accentSensitive, maxLength }
+    }
+    case 'numeric':
+      return { ...base, type: model.type, min: model.min, max: model.max, maxLength: model.maxLength }
+    case 'matching':
+      return { ...base, type: model.type, sources: model.sources.map(option), targets: model.targets.map(option), pairs: model.pairs }
+    case 'sequencing':
+      return { ...base, type: model.type, steps: model.steps.map(option) }
+    case 'likert':
+      return { ...base, type: model.type, scale: model.scale.map(option) }
+    case 'reflection':
+      return { ...base, type: model.type, maxLength: model.maxLength }
+  }
 }
 
-/** A one-paragraph choice renders without its `<p>`: the player puts it in a `<label>`. */
-function renderChoice(choice: ChoiceModel, render: PageOptions['render']): string {
-  return render(choice.content, { inline: true })
-}
-
-function summary(node: CafesQuiz): QuizSummary {
+function summary(node: CafesQuiz, questions: readonly Question[]): QuizSummary {
   const { quiz } = node
-  const summary: QuizSummary = { id: quiz.id, short: quiz.short, questions: [] }
+  const summary: QuizSummary = {
+    id: quiz.id,
+    short: quiz.short,
+    attempts: quiz.attempts,
+    shuffle: quiz.shuffle,
+    showCorrect: quiz.showCorrect,
+    questions: [],
+  }
   if (quiz.title !== undefined) summary.title = quiz.title
   if (quiz.pass !== undefined) summary.pass = quiz.pass
   if (quiz.place) summary.place = quiz.place
   if (quiz.idPlace) summary.idPlace = quiz.idPlace
-  for (const question of quiz.questions) {
-    summary.questions.push(question.idPlace ? { id: question.id, idPlace: question.idPlace } : { id: question.id })
-  }
+  quiz.questions.forEach((model, index) => {
+    const question = questions[index]
+    const scored = question !== undefined && isScored(question)
+    summary.questions.push(model.idPlace ? { id: model.id, idPlace: model.idPlace, scored } : { id: model.id, scored })
+  })
   return summary
 }

@@ -47,12 +47,15 @@ describe('remarkCafesQuiz', () => {
         id: 'quiz-a',
         title: 'Vérifiez',
         pass: 70,
+        attempts: 1,
+        shuffle: false,
+        showCorrect: true,
         short: false,
         place: expect.anything(),
         idPlace: { line: 3, column: 10, offset: 17 },
         questions: [
-          { id: 'q-un', idPlace: expect.objectContaining({ line: 4, column: 13 }) },
-          { id: 'q-deux', idPlace: expect.objectContaining({ line: 14, column: 13 }) },
+          { id: 'q-un', idPlace: expect.objectContaining({ line: 4, column: 13 }), scored: true },
+          { id: 'q-deux', idPlace: expect.objectContaining({ line: 14, column: 13 }), scored: true },
         ],
       },
     ])
@@ -97,7 +100,7 @@ describe('remarkCafesQuiz', () => {
     expect(messages).toEqual([])
     expect(page.quizzes[0]).toMatchObject({ id: 'q-court', pass: 80, short: true, questions: [{ id: 'q-court' }] })
     expect(quizzes[0]?.questions[0]).toMatchObject({ id: 'q-court', type: 'multiple', prompt: 'Quoi ?' })
-    expect(quizzes[0]?.questions[0]?.choices[0]?.html).toBe('<em>Ceci</em>')
+    expect(quizzes[0]?.questions[0]).toMatchObject({ choices: [{ html: '<em>Ceci</em>' }, {}, {}] })
   })
 
   it('names choices a to z and rejects a 27th', () => {
@@ -106,7 +109,8 @@ describe('remarkCafesQuiz', () => {
     expect(firstLines(messages)).toEqual([
       '02-quiz.md:32:1: error: Question `q` has 27 choices; LMS reports name them `a` to `z`, so 26 at most [question-too-many-choices]',
     ])
-    expect(quizzes[0]?.questions[0]?.choices.map((choice) => choice.id).join('')).toBe('abcdefghijklmnopqrstuvwxyz')
+    const question = quizzes[0]?.questions[0]
+    expect(question?.type === 'single' && question.choices.map((choice) => choice.id).join('')).toBe('abcdefghijklmnopqrstuvwxyz')
   })
 
   it('reports a single-choice question with two right answers on the second', () => {

@@ -46,6 +46,6 @@ describe('remarkCafesRestoreTextDirectives', () => {
     expect(block?.kind).toBe('quiz')
     if (block?.kind !== 'quiz') return
     expect(block.questions[0]?.prompt).toBe('À 10:30 ?')
-    expect(block.questions[0]?.choices.map((choice) => choice.html)).toEqual(['Réponse:oui', 'Ratio 1:2'])
+    expect(block.questions[0]).toMatchObject({ choices: [{ html: 'Réponse:oui' }, { html: 'Ratio 1:2' }] })
   })
 })
