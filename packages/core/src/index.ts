@@ -1,4 +1,5 @@
 export * from './course.js'
 export * from './diagnostic.js'
+export * from './interaction.js'
 export * from './limits.js'
 export * from './state-codec.js'

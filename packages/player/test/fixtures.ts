@@ -1,4 +1,4 @@
-import type { Course, CompletionRule, Question } from '@cafes/core'
+import type { Course, CompletionRule, CourseQuiz, Option, Question } from '@cafes/core'
 import type { LearnerReport } from '../src/engine/report.js'
 import type { AnswerRecord, LaunchData, Tracker, TrackerHealth } from '../src/tracker/tracker.js'
 import { type ScormEdition, VOCABULARY } from '../src/tracker/vocabulary.js'
@@ -32,7 +32,7 @@ export function demoCourse(overrides: Partial<Course> = {}): Course {
         blocks: [{ kind: 'quiz', quiz: 'quiz-a', questions: [question('q-single', 'single', 1, ['b']), question('q-multiple', 'multiple', 2, ['a', 'b', 'd'], 4)] }],
       },
     ],
-    quizzes: [{ id: 'quiz-a', title: 'Vérifiez', passMark: 80, questionIds: ['q-single', 'q-multiple'] }],
+    quizzes: [{ id: 'quiz-a', title: 'Vérifiez', passMark: 80, questionIds: ['q-single', 'q-multiple'], attempts: 1, shuffle: false, showCorrect: true }],
     ...overrides,
   }
 }
@@ -54,9 +54,67 @@ export function twoQuizCourse(): Course {
       ],
     }],
     quizzes: [
-      { id: 'quiz-1', passMark: 50, questionIds: ['q1'] },
-      { id: 'quiz-2', passMark: 100, questionIds: ['q2', 'q3'] },
+      { id: 'quiz-1', passMark: 50, questionIds: ['q1'], attempts: 1, shuffle: false, showCorrect: true },
+      { id: 'quiz-2', passMark: 100, questionIds: ['q2', 'q3'], attempts: 1, shuffle: false, showCorrect: true },
     ],
+  }
+}
+
+function options(ids: string, label: (id: string) => string): Option[] {
+  return [...ids].map((id) => ({ id, html: `<p>${label(id)}</p>`, text: label(id) }))
+}
+
+function base(id: string, weight: number): Pick<Question, 'id' | 'weight' | 'promptHtml' | 'prompt'> {
+  return { id, weight, promptHtml: `<p>Question ${id} ?</p>`, prompt: `Question ${id} ?` }
+}
+
+/** One question of each scored type, in quiz `quiz-all`. */
+export function scoredQuestions(): Question[] {
+  return [
+    question('q-single', 'single', 1, ['b']),
+    question('q-multiple', 'multiple', 2, ['a', 'b', 'd'], 4),
+    { ...base('q-tf', 1), type: 'true-false', answer: false, trueFeedbackHtml: '<p>Non</p>', falseFeedbackHtml: '<p>Oui</p>' },
+    { ...base('q-fill', 1), type: 'fill-in', accepted: ['Paris', 'Lutèce'], caseSensitive: false, accentSensitive: false, maxLength: 40 },
+    { ...base('q-num', 1), type: 'numeric', min: 42, max: 42, maxLength: 10 },
+    { ...base('q-range', 1), type: 'numeric', min: 40, max: 45.5, maxLength: 10 },
+    {
+      ...base('q-match', 2), type: 'matching',
+      sources: options('123', (id) => `Source ${id}`), targets: options('abcd', (id) => `Cible ${id}`),
+      pairs: [['1', 'b'], ['2', 'a'], ['3', 'd']],
+    },
+    { ...base('q-seq', 1), type: 'sequencing', steps: options('abcd', (id) => `Étape ${id}`) },
+  ]
+}
+
+/** The unscored types, in quiz `poll`. */
+export function unscoredQuestions(): Question[] {
+  return [
+    { ...base('q-likert', 0), type: 'likert', scale: options('abcde', (id) => `Niveau ${id}`) },
+    { ...base('q-reflect', 0), type: 'reflection', maxLength: 300 },
+  ]
+}
+
+/**
+ * Every question type. Pages `intro`, `quiz` (quiz `quiz-all`: the scored types, pass mark 80,
+ * 2 attempts, shuffled, right answers shown) and `poll` (quiz `poll`: likert and reflection,
+ * 1 attempt, right answers hidden). Completion `passed`.
+ */
+export function allTypesCourse(quiz: Partial<CourseQuiz> = {}, overrides: Partial<Course> = {}): Course {
+  const scored = scoredQuestions()
+  const unscored = unscoredQuestions()
+  return {
+    format: 1, id: 'all-types', title: 'Tous les types', language: 'fr', version: '1.0.0', passMark: 80,
+    completion: 'passed',
+    pages: [
+      { id: 'intro', title: 'Introduction', blocks: [{ kind: 'html', html: '<p>Bonjour</p>' }] },
+      { id: 'quiz', title: 'Quiz', blocks: [{ kind: 'quiz', quiz: 'quiz-all', questions: scored }] },
+      { id: 'poll', title: 'Sondage', blocks: [{ kind: 'quiz', quiz: 'poll', questions: unscored }] },
+    ],
+    quizzes: [
+      { id: 'quiz-all', passMark: 80, questionIds: scored.map((q) => q.id), attempts: 2, shuffle: true, showCorrect: true, ...quiz },
+      { id: 'poll', passMark: 80, questionIds: unscored.map((q) => q.id), attempts: 1, shuffle: false, showCorrect: false },
+    ],
+    ...overrides,
   }
 }
 

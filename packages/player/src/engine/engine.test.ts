@@ -1,8 +1,8 @@
-import { emptyState, encodeState, stateShape } from '@cafes/core'
+import { type Course, type Response, decodeState, emptyState, encodeState, stateShape } from '@cafes/core'
 import { describe, expect, it } from 'vitest'
-import { RecordingTracker, courseWith, demoCourse, twoQuizCourse } from '../../test/fixtures.js'
+import { RecordingTracker, allTypesCourse, courseWith, demoCourse } from '../../test/fixtures.js'
 import { PlayerEngine } from './engine.js'
-import { buildReport, isRightAnswer, quizResult, weightedScore } from './scoring.js'
+import { optionOrder } from './option-order.js'
 
 function clock(start = 1_700_000_000_000): { now: () => number; advance: (ms: number) => void } {
   let time = start
@@ -15,39 +15,6 @@ function started(course = demoCourse(), launch = {}, now = clock().now) {
   engine.start()
   return { engine, tracker }
 }
-
-describe('scoring', () => {
-  const course = demoCourse()
-  const [single, multiple] = course.pages[2]!.blocks[0]!.kind === 'quiz' ? course.pages[2]!.blocks[0]!.questions : []
-
-  it('a multiple-choice answer is right only with exactly the right choices', () => {
-    expect(isRightAnswer(multiple!, [0, 1, 3])).toBe(true)
-    expect(isRightAnswer(multiple!, [0, 1])).toBe(false)
-    expect(isRightAnswer(multiple!, [0, 1, 2, 3])).toBe(false)
-    expect(isRightAnswer(multiple!, [])).toBe(false)
-    expect(isRightAnswer(single!, [1])).toBe(true)
-    expect(isRightAnswer(single!, [0])).toBe(false)
-  })
-
-  it('weights answers: round(100 × right weight / total weight)', () => {
-    expect(weightedScore([single!, multiple!], [[1], [0, 1, 3]])).toBe(100)
-    expect(weightedScore([single!, multiple!], [[1], [0]])).toBe(33)
-    expect(weightedScore([single!, multiple!], [[0], [0, 1, 3]])).toBe(67)
-    expect(weightedScore([single!, multiple!], [null, null])).toBe(0)
-    expect(weightedScore([], [])).toBeNull()
-  })
-
-  it('judges each quiz against its own pass mark', () => {
-    const two = twoQuizCourse()
-    const questions = two.pages[0]!.blocks.flatMap((block) => (block.kind === 'quiz' ? block.questions : []))
-    const state = { answers: [[0], [0], [1]] }
-    expect(quizResult(two.quizzes[0]!, questions, state)).toMatchObject({ complete: true, score: 100, passed: true })
-    expect(quizResult(two.quizzes[1]!, questions, state)).toMatchObject({ complete: true, score: 75, passed: false })
-    // Module score 80 ≥ every pass mark but one: failed.
-    const report = buildReport(two, questions, { page: 0, seen: [true], answers: [[0], [0], [1]], interactionCount: 3, reported: false })
-    expect(report).toEqual({ completion: 'incomplete', success: 'failed', progress: 1, final: true, score: { raw: 80, min: 0, max: 100, scaled: 0.8 } })
-  })
-})
 
 describe('PlayerEngine', () => {
   it('starts on the first page, marks it seen, saves and reports progress', () => {
@@ -77,20 +44,20 @@ describe('PlayerEngine', () => {
     expect(tracker.reports()).toHaveLength(3)
   })
 
-  it('locks an answered question: one attempt', () => {
+  it('locks an answered question: one answer per attempt', () => {
     const { engine, tracker } = started()
-    expect(engine.answer('q-single', ['a'])).toBe(true)
-    expect(engine.answer('q-single', ['b'])).toBe(false)
-    expect(engine.answerOf('q-single')).toEqual({ selected: ['a'], correct: false })
-    expect(engine.answer('q-single', [])).toBe(false)
-    expect(engine.answer('nope', ['a'])).toBe(false)
-    expect(engine.answer('q-multiple', [])).toBe(false)
+    expect(engine.answer('q-single', ['a'])).toEqual({ response: ['a'], correct: false, correctResponse: ['b'] })
+    expect(engine.answer('q-single', ['b'])).toBeNull()
+    expect(engine.answerOf('q-single')).toEqual({ response: ['a'], correct: false, correctResponse: ['b'] })
+    expect(engine.answer('q-single', [])).toBeNull()
+    expect(engine.answer('nope', ['a'])).toBeNull()
+    expect(engine.answer('q-multiple', [])).toBeNull()
     expect(tracker.answers()).toHaveLength(1)
   })
 
   it('rejects two choices for a single-choice question', () => {
     const { engine } = started()
-    expect(engine.answer('q-single', ['a', 'b'])).toBe(false)
+    expect(engine.answer('q-single', ['a', 'b'])).toBeNull()
     expect(engine.answerOf('q-single')).toBeNull()
   })
 
@@ -101,17 +68,10 @@ describe('PlayerEngine', () => {
     time.advance(12_340)
     engine.answer('q-multiple', ['d', 'a'])
     engine.answer('q-single', ['b'])
+    const questions = engine.questions
     expect(tracker.answers()).toEqual([
-      {
-        index: 0, questionId: 'q-multiple', type: 'multiple', description: 'Question q-multiple ?',
-        response: ['a', 'd'], correctResponse: ['a', 'b', 'd'], correct: false, weight: 2,
-        timestamp: new Date(time.now()), latencyMs: 12_340,
-      },
-      {
-        index: 1, questionId: 'q-single', type: 'single', description: 'Question q-single ?',
-        response: ['b'], correctResponse: ['b'], correct: true, weight: 1,
-        timestamp: new Date(time.now()), latencyMs: 12_340,
-      },
+      { index: 0, question: questions[1], response: ['a', 'd'], correct: false, weight: 2, timestamp: new Date(time.now()), latencyMs: 12_340 },
+      { index: 1, question: questions[0], response: ['b'], correct: true, weight: 1, timestamp: new Date(time.now()), latencyMs: 12_340 },
     ])
     expect(engine.state.interactionCount).toBe(2)
   })
@@ -141,7 +101,7 @@ describe('PlayerEngine', () => {
       })
     })
 
-    it('a failed quiz with every question answered is final: failed, no retry', () => {
+    it('a failed quiz with every question answered and no attempt left is final: failed', () => {
       const { engine, tracker } = started(courseWith('pages-and-passed'))
       engine.answer('q-single', ['b'])
       engine.answer('q-multiple', ['a'])
@@ -198,10 +158,10 @@ describe('PlayerEngine', () => {
   it('resumes from an encoded state: page, seen pages, locked answers, interaction counter', () => {
     const course = demoCourse()
     const shape = stateShape(course)
-    const suspendData = encodeState({ page: 1, seen: [true, true, false], answers: [[0], null], interactionCount: 1, reported: false }, shape)
+    const suspendData = encodeState({ page: 1, seen: [true, true, false], answers: [['a'], null], quizAttempts: [1], interactionCount: 1, reported: false }, shape)
     const { engine, tracker } = started(course, { suspendData, location: 'notions', initialStatus: 'incomplete' })
     expect(engine.pageIndex).toBe(1)
-    expect(engine.answerOf('q-single')).toEqual({ selected: ['a'], correct: false })
+    expect(engine.answerOf('q-single')).toEqual({ response: ['a'], correct: false, correctResponse: ['b'] })
     engine.answer('q-multiple', ['a', 'b', 'd'])
     expect(tracker.answers()[0]!.index).toBe(1)
     expect(tracker.reports().at(-1)).toMatchObject({ final: true, success: 'failed', score: { raw: 67 } })
@@ -227,7 +187,7 @@ describe('PlayerEngine', () => {
     const course = courseWith('passed')
     const { engine, tracker } = started(course, { ...launch, suspendData: '' })
     engine.goTo(2)
-    expect(engine.answer('q-single', ['b'])).toBe(true)
+    expect(engine.answer('q-single', ['b'])).toMatchObject({ correct: true })
     engine.answer('q-multiple', ['a', 'b', 'd'])
     expect(engine.graded).toBe(false)
     expect(tracker.reports()).toEqual([])
@@ -244,7 +204,7 @@ describe('PlayerEngine', () => {
     engine.finish()
     engine.next()
     engine.commit()
-    expect(engine.answer('q-single', ['b'])).toBe(false)
+    expect(engine.answer('q-single', ['b'])).toBeNull()
     expect(tracker.calls.filter((call) => call[0] === 'finish')).toEqual([['finish', 'suspend', 65_000]])
     expect(tracker.calls.at(-1)).toEqual(['finish', 'suspend', 65_000])
     expect(engine.finished).toBe(true)
@@ -268,5 +228,243 @@ describe('PlayerEngine', () => {
     engine.next()
     expect(changes).toBe(2)
     expect(tracker.calls.filter((call) => call[0] === 'commit')).toHaveLength(1)
+  })
+})
+
+/** Right responses to every question of `allTypesCourse`, in course order. */
+const RIGHT: Record<string, Response> = {
+  'q-single': ['b'], 'q-multiple': ['d', 'a', 'b'], 'q-tf': false, 'q-fill': ' lutece ', 'q-num': '42,0', 'q-range': '45,5',
+  'q-match': [['3', 'd'], ['1', 'b'], ['2', 'a']], 'q-seq': ['a', 'b', 'c', 'd'], 'q-likert': ['c'], 'q-reflect': 'Je retiens :\nexpliquer.',
+}
+/** Wrong responses to the scored questions (the poll as in RIGHT). */
+const WRONG: Record<string, Response> = {
+  ...RIGHT,
+  'q-single': ['a'], 'q-multiple': ['a'], 'q-tf': true, 'q-fill': 'Londres', 'q-num': '41', 'q-range': '46',
+  'q-match': [['1', 'a']], 'q-seq': ['d', 'c', 'b', 'a'],
+}
+const SCORED_IDS = ['q-single', 'q-multiple', 'q-tf', 'q-fill', 'q-num', 'q-range', 'q-match', 'q-seq']
+
+function answerAll(engine: PlayerEngine, responses: Record<string, Response>, ids = Object.keys(responses)): void {
+  for (const id of ids) expect(engine.answer(id, responses[id]!), id).not.toBeNull()
+}
+
+function lastSave(tracker: RecordingTracker): ['saveProgress', string, string] {
+  return tracker.calls.filter((call) => call[0] === 'saveProgress').at(-1) as ['saveProgress', string, string]
+}
+
+describe('PlayerEngine: every question type', () => {
+  it('checks, keeps and returns each answer: response as kept, verdict, right answer', () => {
+    const { engine } = started(allTypesCourse({ attempts: 1 }))
+    expect(engine.answer('q-single', ['b'])).toEqual({ response: ['b'], correct: true, correctResponse: ['b'] })
+    expect(engine.answer('q-multiple', ['d', 'a'])).toEqual({ response: ['a', 'd'], correct: false, correctResponse: ['a', 'b', 'd'] })
+    expect(engine.answer('q-tf', true)).toEqual({ response: true, correct: false, correctResponse: false })
+    expect(engine.answer('q-fill', ' lutece ')).toEqual({ response: ' lutece ', correct: true, correctResponse: 'Paris' })
+    expect(engine.answer('q-num', '42,0')).toEqual({ response: '42,0', correct: true, correctResponse: '42' })
+    expect(engine.answer('q-range', '46')).toEqual({ response: '46', correct: false, correctResponse: '40–45.5' })
+    expect(engine.answer('q-match', [['3', 'd'], ['1', 'b']])).toEqual({
+      response: [['1', 'b'], ['3', 'd']], correct: false, correctResponse: [['1', 'b'], ['2', 'a'], ['3', 'd']],
+    })
+    expect(engine.answer('q-seq', ['a', 'b', 'c', 'd'])).toEqual({ response: ['a', 'b', 'c', 'd'], correct: true, correctResponse: ['a', 'b', 'c', 'd'] })
+    // Unscored: no verdict, no right answer.
+    expect(engine.answer('q-likert', ['e'])).toEqual({ response: ['e'], correct: null, correctResponse: null })
+    expect(engine.answer('q-reflect', 'Une idée')).toEqual({ response: 'Une idée', correct: null, correctResponse: null })
+    expect(engine.answerOf('q-match')).toEqual(engine.answer('q-match', [['2', 'a']]) ?? engine.answerOf('q-match'))
+  })
+
+  it('shows the right answers of a quiz with attempts left only once it is passed or out of attempts', () => {
+    const { engine } = started(allTypesCourse({ attempts: 2 }))
+    expect(engine.answer('q-single', ['a'])).toEqual({ response: ['a'], correct: false, correctResponse: null })
+    for (const [id, response] of [['q-multiple', ['a']], ['q-tf', true], ['q-fill', 'x'], ['q-num', '1'], ['q-range', '1'], ['q-match', [['1', 'a']]], ['q-seq', ['d', 'c', 'b', 'a']]] as const) {
+      engine.answer(id, response as never)
+    }
+    expect(engine.quizResult('quiz-all')).toMatchObject({ complete: true, passed: false, attemptsLeft: 1 })
+    expect(engine.answerOf('q-single')!.correctResponse).toBeNull()
+    expect(engine.retryQuiz('quiz-all')).toBe(true)
+    expect(engine.answer('q-single', ['a'])!.correctResponse).toBeNull()
+    for (const [id, response] of [['q-multiple', ['a']], ['q-tf', true], ['q-fill', 'x'], ['q-num', '1'], ['q-range', '1'], ['q-match', [['1', 'a']]], ['q-seq', ['d', 'c', 'b', 'a']]] as const) {
+      engine.answer(id, response as never)
+    }
+    expect(engine.quizResult('quiz-all')).toMatchObject({ complete: true, passed: false, attemptsLeft: 0 })
+    expect(engine.answerOf('q-single')!.correctResponse).toEqual(['b'])
+  })
+
+  it('hides the right answer when the quiz says so, keeps the verdict', () => {
+    const { engine } = started(allTypesCourse({ showCorrect: false }))
+    expect(engine.answer('q-single', ['a'])).toEqual({ response: ['a'], correct: false, correctResponse: null })
+  })
+
+  it('returns a copy: changing it changes nothing', () => {
+    const { engine } = started(allTypesCourse())
+    const view = engine.answer('q-match', [['1', 'b']])!
+    ;(view.response as [string, string][])[0]![1] = 'c'
+    expect(engine.answerOf('q-match')!.response).toEqual([['1', 'b']])
+  })
+
+  it.each<[string, unknown]>([
+    ['q-single', []], ['q-single', ['a', 'b']], ['q-single', ['z']], ['q-single', 'b'],
+    ['q-multiple', []], ['q-multiple', ['a', 'z']], ['q-multiple', [1]],
+    ['q-tf', 'true'], ['q-tf', null],
+    ['q-fill', ''], ['q-fill', '   '], ['q-fill', 'x'.repeat(41)], ['q-fill', ['Paris']],
+    ['q-num', ''], ['q-num', 'quarante'], ['q-num', '1 000'], ['q-num', '12345678901'], ['q-num', 42],
+    ['q-match', []], ['q-match', [['1', 'z']]], ['q-match', [['9', 'a']]], ['q-match', [['1', 'a'], ['1', 'b']]], ['q-match', [['1']]], ['q-match', ['1a']],
+    ['q-seq', ['a', 'b', 'c']], ['q-seq', ['a', 'b', 'c', 'c']], ['q-seq', ['a', 'b', 'c', 'z']], ['q-seq', 'abcd'],
+    ['q-likert', []], ['q-likert', ['a', 'b']], ['q-likert', ['z']],
+    ['q-reflect', ''], ['q-reflect', 'x'.repeat(301)], ['q-reflect', true],
+  ])('refuses %s %j: nothing kept, nothing sent', (id, response) => {
+    const { engine, tracker } = started(allTypesCourse())
+    const before = tracker.calls.length
+    expect(engine.answer(id, response as Response)).toBeNull()
+    expect(engine.answerOf(id)).toBeNull()
+    expect(tracker.calls.length).toBe(before)
+  })
+
+  it('accepts a target paired with two sources, and a source left unpaired', () => {
+    const { engine } = started(allTypesCourse())
+    expect(engine.answer('q-match', [['2', 'a'], ['1', 'a']])?.response).toEqual([['1', 'a'], ['2', 'a']])
+  })
+
+  it('records one interaction per answer: the question, the response as kept, verdict (null unscored), weight (0 unscored)', () => {
+    const time = clock()
+    const course = allTypesCourse()
+    const { engine, tracker } = started(course, {}, time.now)
+    time.advance(5_000)
+    answerAll(engine, RIGHT)
+    const records = tracker.answers()
+    expect(records.map((record) => [record.index, record.question.id, record.response, record.correct, record.weight])).toEqual([
+      [0, 'q-single', ['b'], true, 1],
+      [1, 'q-multiple', ['a', 'b', 'd'], true, 2],
+      [2, 'q-tf', false, true, 1],
+      [3, 'q-fill', ' lutece ', true, 1],
+      [4, 'q-num', '42,0', true, 1],
+      [5, 'q-range', '45,5', true, 1],
+      [6, 'q-match', [['1', 'b'], ['2', 'a'], ['3', 'd']], true, 2],
+      [7, 'q-seq', ['a', 'b', 'c', 'd'], true, 1],
+      [8, 'q-likert', ['c'], null, 0],
+      [9, 'q-reflect', 'Je retiens :\nexpliquer.', null, 0],
+    ])
+    expect(records.every((record) => record.question === engine.questions.find((question) => question.id === record.question.id))).toBe(true)
+    expect(records[0]!.latencyMs).toBe(5_000)
+    expect(tracker.reports().at(-1)).toEqual({
+      completion: 'completed', success: 'passed', progress: 1 / 3, final: true, score: { raw: 100, min: 0, max: 100, scaled: 1 },
+    })
+  })
+
+  it('resumes every type: answers, verdicts, attempts, counter, option order', () => {
+    const course = allTypesCourse()
+    const first = started(course, { learnerId: 'lea' })
+    answerAll(first.engine, WRONG, SCORED_IDS)
+    expect(first.engine.retryQuiz('quiz-all')).toBe(true)
+    answerAll(first.engine, RIGHT, ['q-single', 'q-fill', 'q-match', 'q-seq', 'q-likert', 'q-reflect'])
+    const orders = course.quizzes[0]!.questionIds.map((id) => first.engine.optionOrder(id))
+    const [, location, suspendData] = lastSave(first.tracker)
+
+    const second = started(course, { learnerId: 'lea', suspendData, location, initialStatus: 'incomplete' })
+    for (const question of second.engine.questions) {
+      expect(second.engine.answerOf(question.id), question.id).toEqual(first.engine.answerOf(question.id))
+    }
+    expect(second.engine.answerOf('q-reflect')?.response).toBe('Je retiens :\nexpliquer.')
+    expect(second.engine.answerOf('q-num')).toBeNull()
+    expect(second.engine.state.quizAttempts).toEqual([2, 1])
+    expect(second.engine.quizResult('quiz-all')).toMatchObject({ attempt: 2, attemptsLeft: 0, complete: false })
+    expect(course.quizzes[0]!.questionIds.map((id) => second.engine.optionOrder(id))).toEqual(orders)
+    second.engine.answer('q-num', '42')
+    expect(second.tracker.answers()[0]!.index).toBe(14)
+  })
+
+  it('shuffles per learner, the same at every launch of an attempt; anonymous learners share the course seed', () => {
+    const course = allTypesCourse()
+    const orderOf = (learnerId: string | undefined) => started(course, learnerId === undefined ? {} : { learnerId }).engine.optionOrder('q-multiple').join('')
+    expect(orderOf('lea')).toBe(orderOf('lea'))
+    const learners = Array.from({ length: 12 }, (_, index) => orderOf(`learner-${index}`))
+    expect(new Set(learners).size).toBeGreaterThan(3)
+    const question = course.pages[1]!.blocks[0]!.kind === 'quiz' ? course.pages[1]!.blocks[0]!.questions[1]! : null
+    expect(orderOf('')).toBe(optionOrder(question!, { shuffle: true, seed: 'all-types|q-multiple|1' }).join(''))
+    expect(orderOf(undefined)).toBe(orderOf(''))
+    expect(orderOf('lea')).toBe(optionOrder(question!, { shuffle: true, seed: 'lea|q-multiple|1' }).join(''))
+  })
+
+  it('keeps the authored order when the quiz does not shuffle (but never for sequencing), and likert always', () => {
+    const { engine } = started(allTypesCourse({ shuffle: false }), { learnerId: 'lea' })
+    expect(engine.optionOrder('q-multiple')).toEqual(['a', 'b', 'c', 'd'])
+    expect(engine.optionOrder('q-match')).toEqual(['a', 'b', 'c', 'd'])
+    expect(engine.optionOrder('q-seq')).not.toEqual(['a', 'b', 'c', 'd'])
+    expect(engine.optionOrder('q-likert')).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(engine.optionOrder('q-tf')).toEqual([])
+    expect(engine.optionOrder('nope')).toEqual([])
+  })
+})
+
+describe('PlayerEngine: attempts and retry', () => {
+  it('a failed attempt with attempts left: no final report; retry clears the quiz, counts the attempt, saves', () => {
+    const course = allTypesCourse()
+    const { engine, tracker } = started(course, { learnerId: 'lea' })
+    const order = engine.optionOrder('q-multiple')
+    answerAll(engine, WRONG)
+    expect(tracker.reports().some((report) => report.final)).toBe(false)
+    expect(engine.report()).toMatchObject({ completion: 'incomplete', success: 'unknown', final: false })
+    expect(engine.quizResult('quiz-all')).toMatchObject({ complete: true, passed: false, score: 0, attempt: 1, attemptsLeft: 1 })
+    expect(engine.retryQuiz('poll')).toBe(false)
+    expect(engine.retryQuiz('nope')).toBe(false)
+
+    expect(engine.retryQuiz('quiz-all')).toBe(true)
+    expect(engine.quizResult('quiz-all')).toMatchObject({ complete: false, attempt: 2, attemptsLeft: 0 })
+    for (const id of SCORED_IDS) expect(engine.answerOf(id)).toBeNull()
+    expect(engine.answerOf('q-likert')).not.toBeNull()
+    const saved = decodeState(lastSave(tracker)[2], stateShape(course))!
+    expect(saved.quizAttempts).toEqual([2, 1])
+    expect(saved.answers.filter((answer) => answer !== null)).toHaveLength(2)
+    // A new attempt, a new seed (the same for every launch of it).
+    const question = engine.questions[1]!
+    expect(engine.optionOrder('q-multiple')).toEqual(optionOrder(question, { shuffle: true, seed: 'lea|q-multiple|2' }))
+    expect(order).toEqual(optionOrder(question, { shuffle: true, seed: 'lea|q-multiple|1' }))
+
+    answerAll(engine, RIGHT, SCORED_IDS)
+    expect(tracker.answers().map((record) => record.index)).toEqual(Array.from({ length: 18 }, (_, index) => index))
+    expect(tracker.reports().filter((report) => report.final)).toEqual([
+      { completion: 'completed', success: 'passed', progress: 1 / 3, final: true, score: { raw: 100, min: 0, max: 100, scaled: 1 } },
+    ])
+    expect(engine.retryQuiz('quiz-all')).toBe(false)
+  })
+
+  it('failed on the last attempt: the final report says failed, once; no more retry', () => {
+    const { engine, tracker } = started(allTypesCourse())
+    answerAll(engine, WRONG)
+    engine.retryQuiz('quiz-all')
+    answerAll(engine, WRONG, SCORED_IDS)
+    expect(engine.retryQuiz('quiz-all')).toBe(false)
+    engine.goTo(1)
+    engine.goTo(2)
+    expect(tracker.reports().filter((report) => report.final)).toEqual([
+      { completion: 'incomplete', success: 'failed', progress: 1 / 3, final: true, score: { raw: 0, min: 0, max: 100, scaled: 0 } },
+    ])
+  })
+
+  it('no retry while the quiz is incomplete or passed, nor after finish', () => {
+    const { engine } = started(allTypesCourse())
+    answerAll(engine, WRONG, ['q-single'])
+    expect(engine.retryQuiz('quiz-all')).toBe(false)
+    answerAll(engine, RIGHT, SCORED_IDS.slice(1))
+    expect(engine.quizResult('quiz-all')).toMatchObject({ complete: true, passed: true, score: 90 })
+    expect(engine.retryQuiz('quiz-all')).toBe(false)
+    const other = started(allTypesCourse())
+    answerAll(other.engine, WRONG, SCORED_IDS)
+    other.engine.finish()
+    expect(other.engine.retryQuiz('quiz-all')).toBe(false)
+  })
+
+  it('a quiz failed for good fails the module, even with another quiz left to retry', () => {
+    const course: Course = allTypesCourse({ attempts: 1 })
+    const { engine, tracker } = started(course)
+    answerAll(engine, WRONG)
+    expect(tracker.reports().at(-1)).toMatchObject({ final: true, success: 'failed' })
+  })
+
+  it('browse: retry works on the screen, nothing is sent or saved', () => {
+    const { engine, tracker } = started(allTypesCourse(), { mode: 'browse' })
+    answerAll(engine, WRONG)
+    expect(engine.retryQuiz('quiz-all')).toBe(true)
+    expect(tracker.answers()).toEqual([])
+    expect(tracker.reports()).toEqual([])
+    expect(lastSave(tracker)[2]).toBe('')
   })
 })

@@ -3,15 +3,21 @@ import {
   type CoursePage,
   type LearnerState,
   type Question,
+  type Response,
   type StateShape,
+  correctResponse,
   courseQuestions,
   decodeState,
   emptyState,
   encodeState,
+  formatDecimal,
+  isScored,
   stateShape,
 } from '@cafes/core'
 import type { LaunchData, Tracker, TrackerHealth } from '../tracker/tracker.js'
+import { optionOrder } from './option-order.js'
 import type { LearnerReport } from './report.js'
+import { checkedResponse } from './response-check.js'
 import { type QuizResult, buildReport, isRightAnswer, questionIndex, quizResult } from './scoring.js'
 
 export interface EngineOptions {
@@ -21,9 +27,16 @@ export interface EngineOptions {
 
 /** A submitted answer as the interface shows it. */
 export interface AnswerView {
-  /** Choice ids selected, in choice order. */
-  selected: string[]
-  correct: boolean
+  /** The response as kept: choice ids in choice order, pairs in source order, text as typed. */
+  response: Response
+  /** Whether it is right; null for a question that is not scored (likert, reflection). */
+  correct: boolean | null
+  /**
+   * The right answer, in the same form (fill-in: the first accepted answer; numeric: the exact
+   * value, or `min–max` for a range, with `.` as decimal separator); null when the quiz hides
+   * right answers (`showCorrect` false) or the question is not scored.
+   */
+  correctResponse: Response | null
 }
 
 /** Statuses an LMS may hold from an earlier attempt: progress reports must not turn them back to `incomplete`. */
@@ -39,6 +52,8 @@ export class PlayerEngine {
   private readonly tracker: Tracker
   private readonly shape: StateShape
   private readonly index: Map<string, number>
+  /** Position in `course.quizzes` of each question's quiz. */
+  private readonly quizOfQuestion: Map<string, number>
   private readonly now: () => number
   private readonly listeners = new Set<() => void>()
   private launchData: LaunchData | null = null
@@ -55,6 +70,7 @@ export class PlayerEngine {
     this.questions = courseQuestions(course)
     this.shape = stateShape(course)
     this.index = questionIndex(this.questions)
+    this.quizOfQuestion = new Map(course.quizzes.flatMap((quiz, quizIndex) => quiz.questionIds.map((id) => [id, quizIndex] as const)))
     this.now = options.now ?? Date.now
     this.current = emptyState(this.shape)
   }
@@ -122,48 +138,100 @@ export class PlayerEngine {
   }
 
   /**
-   * Submits the learner's choices (ids). One attempt per question: false when the question is
-   * unknown, already answered, or the selection is not valid for its type.
+   * Submits the learner's response to a question: checked against the question (see
+   * `checkedResponse`), kept in the state, recorded as an interaction (graded launches),
+   * saved and committed. Null when refused: unknown question, already answered in this
+   * attempt, session not running, or a response that does not fit the question.
    */
-  answer(questionId: string, choiceIds: readonly string[]): boolean {
+  answer(questionId: string, response: Response): AnswerView | null {
     const position = this.index.get(questionId)
-    if (!this.running() || position === undefined || this.current.answers[position] != null) return false
+    if (!this.running() || position === undefined || this.current.answers[position] != null) return null
     const question = this.questions[position]!
-    const selected = question.choices.flatMap((choice, index) => (choiceIds.includes(choice.id) ? [index] : []))
-    if (selected.length === 0 || (question.type === 'single' && selected.length !== 1)) return false
-    this.current.answers[position] = selected
+    const checked = checkedResponse(question, response)
+    if (checked === null) return null
+    this.current.answers[position] = checked
     if (this.gradedLaunch) {
       const now = this.now()
       this.tracker.recordAnswer({
         index: this.current.interactionCount,
-        questionId: question.id,
-        type: question.type,
-        description: question.prompt,
-        response: selected.map((index) => question.choices[index]!.id),
-        correctResponse: question.choices.filter((choice) => choice.correct).map((choice) => choice.id),
-        correct: isRightAnswer(question, selected),
-        weight: question.weight,
+        question,
+        response: copyResponse(checked),
+        correct: isScored(question) ? isRightAnswer(question, checked) : null,
+        weight: isScored(question) ? question.weight : 0,
         timestamp: new Date(now),
         latencyMs: Math.max(0, now - this.pageShownAt),
       })
       this.current.interactionCount++
     }
     this.afterChange(false)
-    return true
+    return this.answerOf(questionId)
   }
 
-  /** The submitted answer to a question, or null while unanswered. */
+  /** The submitted answer to a question in this attempt, or null while unanswered. */
   answerOf(questionId: string): AnswerView | null {
     const position = this.index.get(questionId)
-    const selected = position === undefined ? null : this.current.answers[position]
-    if (position === undefined || selected == null) return null
+    const response = position === undefined ? null : this.current.answers[position]
+    if (position === undefined || response == null) return null
     const question = this.questions[position]!
-    return { selected: selected.map((index) => question.choices[index]!.id), correct: isRightAnswer(question, selected) }
+    const scored = isScored(question)
+    const quiz = this.course.quizzes[this.quizOfQuestion.get(questionId) ?? -1]
+    const shown = scored && (quiz?.showCorrect ?? true) && (quiz === undefined || this.attemptSettled(quiz.id))
+    return {
+      response: copyResponse(response),
+      correct: scored ? isRightAnswer(question, response) : null,
+      correctResponse: shown ? rightAnswerView(question) : null,
+    }
   }
 
+  /**
+   * The order in which the question's choices, matching targets or sequencing steps are first
+   * shown (ids): authored, or shuffled when the quiz says so, the same for a learner at every
+   * launch of an attempt (seeded by learner id, question id and attempt). Sequencing steps
+   * never start in the right order; likert scales are never shuffled. [] for other types.
+   */
+  optionOrder(questionId: string): string[] {
+    const position = this.index.get(questionId)
+    if (position === undefined) return []
+    const quizIndex = this.quizOfQuestion.get(questionId)
+    const quiz = quizIndex === undefined ? undefined : this.course.quizzes[quizIndex]
+    const attempt = quizIndex === undefined ? 1 : (this.current.quizAttempts[quizIndex] ?? 1)
+    const learner = this.launchData?.learnerId || this.course.id
+    return optionOrder(this.questions[position]!, { shuffle: quiz?.shuffle ?? false, seed: `${learner}|${questionId}|${attempt}` })
+  }
+
+  /** Score, pass, attempt under way and attempts left of a quiz; null for an unknown id. */
   quizResult(quizId: string): QuizResult | null {
-    const quiz = this.course.quizzes.find((candidate) => candidate.id === quizId)
-    return quiz ? quizResult(quiz, this.questions, this.current, this.index) : null
+    const quizIndex = this.course.quizzes.findIndex((candidate) => candidate.id === quizId)
+    return quizIndex < 0 ? null : quizResult(this.course, quizIndex, this.questions, this.current, this.index)
+  }
+
+  /**
+   * Whether the right answers may be shown: always with a single attempt; with several, only
+   * once the quiz is complete and passed or out of attempts, so that a retry is not a copy.
+   */
+  private attemptSettled(quizId: string): boolean {
+    const result = this.quizResult(quizId)
+    if (result === null || result.quiz.attempts <= 1) return true
+    return result.complete && (result.passed || result.attemptsLeft === 0)
+  }
+
+  /**
+   * Starts a new attempt at a quiz that is complete and failed with attempts left: clears its
+   * answers, counts the attempt, saves. Its next answers are new interaction records. False
+   * when not allowed.
+   */
+  retryQuiz(quizId: string): boolean {
+    const result = this.quizResult(quizId)
+    if (!this.running() || result === null || !result.complete || result.passed || result.attemptsLeft <= 0) return false
+    const quizIndex = this.course.quizzes.indexOf(result.quiz)
+    for (const id of result.quiz.questionIds) {
+      const position = this.index.get(id)
+      if (position !== undefined) this.current.answers[position] = null
+    }
+    this.current.quizAttempts[quizIndex] = result.attempt + 1
+    this.pageShownAt = this.now()
+    this.afterChange(false)
+    return true
   }
 
   /** What the attempt amounts to now (the same computation the tracker gets). */
@@ -236,8 +304,20 @@ function structuredCloneState(state: LearnerState): LearnerState {
   return {
     page: state.page,
     seen: [...state.seen],
-    answers: state.answers.map((answer) => (answer === null ? null : [...answer])),
+    answers: state.answers.map((answer) => (answer === null ? null : copyResponse(answer))),
+    quizAttempts: [...state.quizAttempts],
     interactionCount: state.interactionCount,
     reported: state.reported,
   }
+}
+
+function copyResponse(response: Response): Response {
+  if (!Array.isArray(response)) return response
+  return (response as (string | [string, string])[]).map((item) => (Array.isArray(item) ? [...item] : item)) as Response
+}
+
+/** The right answer as `AnswerView` gives it (a numeric range as `min–max`). */
+function rightAnswerView(question: Question): Response | null {
+  if (question.type === 'numeric' && question.min !== question.max) return `${formatDecimal(question.min)}–${formatDecimal(question.max)}`
+  return correctResponse(question)
 }

@@ -1,5 +1,13 @@
-import type { Course, CourseQuiz, Question } from '@cafes/core'
-import type { LearnerState } from '@cafes/core'
+import {
+  type Course,
+  type CourseQuiz,
+  type FillInQuestion,
+  type LearnerState,
+  type Question,
+  type Response,
+  isScored,
+  parseDecimal,
+} from '@cafes/core'
 import type { LearnerReport } from './report.js'
 
 /**
@@ -7,32 +15,86 @@ import type { LearnerReport } from './report.js'
  * Pure functions of the course and the learner's state.
  */
 
-/** Right only when exactly the right choices are selected. */
-export function isRightAnswer(question: Question, selected: readonly number[]): boolean {
-  const chosen = new Set(selected)
-  return question.choices.every((choice, index) => choice.correct === chosen.has(index)) && chosen.size > 0
+/**
+ * Whether a response is right. Choices: exactly the right set; true-false: the same boolean;
+ * fill-in: one of the accepted answers, compared as `normaliseFillIn` says; numeric: min ≤
+ * value ≤ max; matching: every source with its right target; sequencing: the exact order.
+ * Likert and reflection are never right (nor wrong): they are not scored.
+ */
+export function isRightAnswer(question: Question, response: Response): boolean {
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      if (!Array.isArray(response)) return false
+      const chosen = new Set(response as string[])
+      const right = question.choices.filter((choice) => choice.correct)
+      return chosen.size === right.length && right.length > 0 && right.every((choice) => chosen.has(choice.id))
+    }
+    case 'true-false':
+      return response === question.answer
+    case 'fill-in': {
+      if (typeof response !== 'string') return false
+      const typed = normaliseFillIn(response, question)
+      return question.accepted.some((accepted) => normaliseFillIn(accepted, question) === typed)
+    }
+    case 'numeric': {
+      const value = typeof response === 'string' ? parseDecimal(response) : null
+      return value !== null && question.min <= value && value <= question.max
+    }
+    case 'matching': {
+      if (!Array.isArray(response) || response.length !== question.pairs.length) return false
+      const given = new Map(response as [string, string][])
+      return question.pairs.every(([source, target]) => given.get(source) === target)
+    }
+    case 'sequencing':
+      return Array.isArray(response) && response.length === question.steps.length
+        && question.steps.every((step, index) => response[index] === step.id)
+    case 'likert':
+    case 'reflection':
+      return false
+  }
 }
 
-/** round(100 × Σ weight of right answers / Σ weights), or null when there is nothing to score. */
-export function weightedScore(questions: readonly Question[], answers: readonly (readonly number[] | null)[]): number | null {
+/**
+ * A fill-in answer as it is compared: spaces trimmed and collapsed, typographic apostrophes
+ * as `'`, then, unless the question says otherwise, accents dropped (NFD, marks removed) and
+ * letter case ignored.
+ */
+export function normaliseFillIn(text: string, question: Pick<FillInQuestion, 'caseSensitive' | 'accentSensitive'>): string {
+  let normalised = text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().normalize('NFD')
+  if (!question.accentSensitive) normalised = normalised.replace(/\p{M}/gu, '')
+  if (!question.caseSensitive) normalised = normalised.toLowerCase()
+  return normalised.normalize('NFC')
+}
+
+/**
+ * round(100 × Σ weight of right answers / Σ weights) over the scored questions, or null when
+ * none is scored.
+ */
+export function weightedScore(questions: readonly Question[], answers: readonly (Response | null)[]): number | null {
   let total = 0
   let right = 0
   for (const [index, question] of questions.entries()) {
+    if (!isScored(question)) continue
     total += question.weight
     const answer = answers[index]
-    if (answer && isRightAnswer(question, answer)) right += question.weight
+    if (answer != null && isRightAnswer(question, answer)) right += question.weight
   }
   return total > 0 ? Math.round((100 * right) / total) : null
 }
 
 export interface QuizResult {
   quiz: CourseQuiz
-  /** Every question of the quiz is answered. */
+  /** Every question of the quiz is answered (in this attempt). */
   complete: boolean
-  /** 0–100 over the quiz's questions (unanswered ones count as wrong). */
-  score: number
-  /** Complete and score ≥ pass mark. */
+  /** 0–100 over the quiz's scored questions (unanswered ones count as wrong); null when none is scored. */
+  score: number | null
+  /** Complete, and the score reaches the pass mark (a quiz with no scored question passes once complete). */
   passed: boolean
+  /** The attempt under way, from 1. */
+  attempt: number
+  /** Attempts the learner may still start (`quiz.attempts - attempt`). */
+  attemptsLeft: number
 }
 
 /** Indexes (in `courseQuestions` order) of the questions, keyed by id. */
@@ -40,47 +102,57 @@ export function questionIndex(questions: readonly Question[]): Map<string, numbe
   return new Map(questions.map((question, index) => [question.id, index]))
 }
 
+/** The result of the quiz at `quizIndex` in `course.quizzes`. */
 export function quizResult(
-  quiz: CourseQuiz,
+  course: Course,
+  quizIndex: number,
   questions: readonly Question[],
-  state: Pick<LearnerState, 'answers'>,
+  state: Pick<LearnerState, 'answers' | 'quizAttempts'>,
   index: ReadonlyMap<string, number> = questionIndex(questions),
 ): QuizResult {
+  const quiz = course.quizzes[quizIndex]!
   const positions = quiz.questionIds.map((id) => index.get(id)).filter((position) => position !== undefined)
   const complete = positions.every((position) => state.answers[position] != null)
-  const score =
-    weightedScore(
-      positions.map((position) => questions[position]!),
-      positions.map((position) => state.answers[position] ?? null),
-    ) ?? 0
-  return { quiz, complete, score, passed: complete && score >= quiz.passMark }
+  const score = weightedScore(
+    positions.map((position) => questions[position]!),
+    positions.map((position) => state.answers[position] ?? null),
+  )
+  const attempt = state.quizAttempts[quizIndex] ?? 1
+  return {
+    quiz,
+    complete,
+    score,
+    passed: complete && (score === null || score >= quiz.passMark),
+    attempt,
+    attemptsLeft: Math.max(0, quiz.attempts - attempt),
+  }
 }
 
 /**
- * The report the engine sends: completion by the module's rule, success once every question
- * is answered, the score on a final report when every question is answered.
+ * The report the engine sends: completion by the module's rule; success once every quiz is
+ * passed, or once one is failed with no attempt left (a failed quiz with attempts left keeps
+ * success unknown and the attempt open, B12); the score on a final report whose success is
+ * decided. A module whose questions are all unscored has no success and no score.
  */
 export function buildReport(course: Course, questions: readonly Question[], state: LearnerState): LearnerReport {
   const pageCount = state.seen.length
   const seenCount = state.seen.filter(Boolean).length
   const allSeen = seenCount === pageCount
-  const hasQuestions = questions.length > 0
-  const allAnswered = state.answers.every((answer) => answer !== null)
   const index = questionIndex(questions)
-  let success: LearnerReport['success'] = 'unknown'
-  if (hasQuestions && allAnswered) {
-    const passed = course.quizzes.every((quiz) => quizResult(quiz, questions, state, index).passed)
-    success = passed ? 'passed' : 'failed'
-  }
+  const allAnswered = state.answers.every((answer) => answer !== null)
+  const quizzes = course.quizzes.map((_, quizIndex) => quizResult(course, quizIndex, questions, state, index))
+  const allPassed = allAnswered && quizzes.every((quiz) => quiz.passed)
+  const failedForGood = allAnswered && quizzes.some((quiz) => quiz.complete && !quiz.passed && quiz.attemptsLeft === 0)
+  const scored = questions.some(isScored)
+  const success: LearnerReport['success'] = !scored ? 'unknown' : allPassed ? 'passed' : failedForGood ? 'failed' : 'unknown'
   // Without questions, "passed" has nothing to wait for: the pages decide.
-  const passedPart = hasQuestions ? success === 'passed' : allSeen
+  const passedPart = questions.length > 0 ? allPassed : allSeen
   const ruleMet =
     course.completion === 'pages'
       ? allSeen
       : course.completion === 'passed'
         ? passedPart
         : allSeen && passedPart
-  // No retry in v1: a failed attempt with every question answered is over.
   const final = ruleMet || (course.completion !== 'pages' && success === 'failed')
   const report: LearnerReport = {
     completion: ruleMet ? 'completed' : 'incomplete',
@@ -88,7 +160,7 @@ export function buildReport(course: Course, questions: readonly Question[], stat
     progress: pageCount === 0 ? 1 : seenCount / pageCount,
     final,
   }
-  if (final && hasQuestions && allAnswered) {
+  if (final && success !== 'unknown') {
     const raw = weightedScore(questions, state.answers) ?? 0
     report.score = { raw, min: 0, max: 100, scaled: raw / 100 }
   }

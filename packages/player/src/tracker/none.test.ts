@@ -14,7 +14,7 @@ describe('no-LMS tracker', () => {
   it('keeps location and state in storage, and reads them back', () => {
     const storage = memoryStorage()
     const first = new NoneTracker({ storageKey: 'k', storage, fallback: false })
-    expect(first.start()).toEqual({ mode: 'normal', credit: true, suspendData: '', location: '' })
+    expect(first.start()).toEqual({ mode: 'normal', credit: true, suspendData: '', location: '', learnerId: '' })
     first.saveProgress('quiz', '1~abc')
     first.finish('suspend', 10)
     first.saveProgress('intro', 'later')

@@ -47,7 +47,8 @@ export class NoneTracker implements Tracker {
     } catch {
       // Unreadable or refused storage: start afresh.
     }
-    this.launch = { mode: 'normal', credit: true, suspendData, location }
+    // No learner id: shuffles are seeded by the course alone.
+    this.launch = { mode: 'normal', credit: true, suspendData, location, learnerId: '' }
     return this.launch
   }
 

@@ -1,18 +1,22 @@
-import { LOCATION_LIMIT, SUSPEND_DATA_LIMIT } from '@cafes/core'
+import { type InteractionType, LOCATION_LIMIT, SUSPEND_DATA_LIMIT, formatResponse, interactionType } from '@cafes/core'
 import type { CmiWrite, ScormLaunch } from './scorm-session.js'
-import type { LaunchData } from './tracker.js'
-import { FIRST_LAUNCH_STATUSES, type ScormEdition, VOCABULARY as V } from './vocabulary.js'
+import type { AnswerRecord, LaunchData } from './tracker.js'
+import { FIRST_LAUNCH_STATUSES, type ScormEdition, VOCABULARY as V, type VocabularyKey } from './vocabulary.js'
 
 /** The parts of the mapping both editions share, told apart only by the vocabulary's column. */
 
 /** Elements read right after Initialize, in this order. */
 export function scormLaunchElements(edition: ScormEdition): string[] {
-  return [V.location[edition], V.suspendData[edition], V.mode[edition], V.credit[edition], V.completionStatus[edition], V.learnerName[edition]]
+  return [
+    V.location[edition], V.suspendData[edition], V.mode[edition], V.credit[edition], V.completionStatus[edition],
+    V.learnerName[edition], V.learnerId[edition],
+  ]
 }
 
 export function scormLaunchData(edition: ScormEdition, values: Readonly<Record<string, string>>): ScormLaunch {
   const status = values[V.completionStatus[edition]] ?? ''
   const learnerName = values[V.learnerName[edition]] ?? ''
+  const learnerId = values[V.learnerId[edition]] ?? ''
   const mode = values[V.mode[edition]]
   const launch: LaunchData = {
     mode: mode === V.modeBrowse[edition] ? 'browse' : mode === V.modeReview[edition] ? 'review' : 'normal',
@@ -22,6 +26,7 @@ export function scormLaunchData(edition: ScormEdition, values: Readonly<Record<s
     initialStatus: status,
   }
   if (learnerName !== '') launch.learnerName = learnerName
+  if (learnerId !== '') launch.learnerId = learnerId
   return { launch, firstLaunch: (FIRST_LAUNCH_STATUSES[edition] as readonly string[]).includes(status) }
 }
 
@@ -39,4 +44,45 @@ export function scormProgressWrites(edition: ScormEdition, location: string, sus
   if (suspendData.length <= SUSPEND_DATA_LIMIT[edition]) writes.push([V.suspendData[edition], suspendData])
   else rejected.push(V.suspendData[edition])
   return { writes, rejected }
+}
+
+/** The vocabulary row of each interaction type. */
+const INTERACTION_TYPE_KEYS = {
+  'true-false': 'typeTrueFalse',
+  choice: 'typeChoice',
+  'fill-in': 'typeFillIn',
+  'long-fill-in': 'typeLongFillIn',
+  numeric: 'typeNumeric',
+  matching: 'typeMatching',
+  sequencing: 'typeSequencing',
+  likert: 'typeLikert',
+} as const satisfies Record<Exclude<InteractionType, 'other'>, VocabularyKey>
+
+/**
+ * One interaction record, the part both editions share: `id` first, then `type` (LMSs refuse
+ * the rest before them), the learner's response, the right-answer patterns, the result
+ * (`neutral` when not scored), the weighting, then the edition's time and latency.
+ */
+export function scormInteractionWrites(
+  edition: ScormEdition,
+  answer: AnswerRecord,
+  patterns: readonly string[],
+  time: string,
+  latency: string,
+): CmiWrite[] {
+  const prefix = `${V.interactions[edition]}.${answer.index}.`
+  const result = answer.correct === null ? V.resultNeutral : answer.correct ? V.resultCorrect : V.resultWrong
+  return [
+    [prefix + V.interactionId[edition], answer.question.id],
+    [prefix + V.interactionType[edition], V[INTERACTION_TYPE_KEYS[interactionType(answer.question)]][edition]],
+    [prefix + V.interactionResponse[edition], formatResponse(answer.question, answer.response, edition)],
+    ...patterns.map((pattern, index): CmiWrite => [
+      `${prefix}${V.interactionCorrectResponses[edition]}.${index}.${V.interactionPattern[edition]}`,
+      pattern,
+    ]),
+    [prefix + V.interactionResult[edition], result[edition]],
+    [prefix + V.interactionWeighting[edition], String(answer.weight)],
+    [prefix + V.interactionTime[edition], time],
+    [prefix + V.interactionLatency[edition], latency],
+  ]
 }

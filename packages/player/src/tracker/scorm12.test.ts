@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { fakeApi, memoryLog } from '../../test/fixtures.js'
+import type { Question, Response } from '@cafes/core'
+import { fakeApi, memoryLog, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
 import type { LearnerReport } from '../engine/report.js'
 import {
   createScorm12Tracker,
   scorm12AnswerWrites,
   scorm12FinishWrites,
   scorm12LaunchData,
+  scorm12Patterns,
   scorm12ProgressWrites,
   scorm12ReportWrites,
 } from './scorm12.js'
@@ -16,10 +18,18 @@ const failed: LearnerReport = { completion: 'incomplete', success: 'failed', pro
 const completed: LearnerReport = { completion: 'completed', success: 'unknown', progress: 1, final: true }
 const ongoing: LearnerReport = { completion: 'incomplete', success: 'unknown', progress: 1 / 3, final: false }
 
+const questions = [...scoredQuestions(), ...unscoredQuestions()]
+/** A valid response to each question. */
+const samples: Record<string, Response> = {
+  'q-single': ['a'], 'q-multiple': ['a', 'b'], 'q-tf': true, 'q-fill': 'Paris', 'q-num': '42', 'q-range': '41', 'q-match': [['1', 'a']],
+  'q-seq': ['d', 'c', 'b', 'a'], 'q-likert': ['c'], 'q-reflect': 'Note',
+}
+const q = (id: string): Question => questions.find((question) => question.id === id)!
+const definition: Question = { ...q('q-single'), id: 'q-definition', prompt: 'Quelle affirmation ?' }
+
 function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
   return {
-    index: 0, questionId: 'q-definition', type: 'single', description: 'Quelle affirmation ?',
-    response: ['b'], correctResponse: ['b'], correct: true, weight: 1,
+    index: 0, question: definition, response: ['b'], correct: true, weight: 1,
     timestamp: new Date(2024, 4, 1, 10, 4, 12, 300), latencyMs: 754_560, ...overrides,
   }
 }
@@ -51,7 +61,7 @@ describe('SCORM 1.2 mapping', () => {
     expect(scorm12ReportWrites(ongoing)).toEqual([['cmi.core.lesson_status', 'incomplete']])
   })
 
-  it('single-choice interaction: id, type, then the rest', () => {
+  it('single choice: id, type, then the rest', () => {
     expect(scorm12AnswerWrites(answer())).toEqual([
       ['cmi.interactions.0.id', 'q-definition'],
       ['cmi.interactions.0.type', 'choice'],
@@ -64,12 +74,12 @@ describe('SCORM 1.2 mapping', () => {
     ])
   })
 
-  it('multiple-choice interaction: ids joined by commas, wrong', () => {
+  it('multiple choice: ids joined by commas, wrong', () => {
     const writes = scorm12AnswerWrites(answer({
-      index: 3, questionId: 'q-signaux', type: 'multiple', response: ['a', 'c'], correctResponse: ['a', 'b', 'd'], correct: false, weight: 2, latencyMs: 3_000,
+      index: 3, question: q('q-multiple'), response: ['a', 'c'], correct: false, weight: 2, latencyMs: 3_000,
     }))
     expect(writes).toEqual([
-      ['cmi.interactions.3.id', 'q-signaux'],
+      ['cmi.interactions.3.id', 'q-multiple'],
       ['cmi.interactions.3.type', 'choice'],
       ['cmi.interactions.3.student_response', 'a,c'],
       ['cmi.interactions.3.correct_responses.0.pattern', 'a,b,d'],
@@ -80,9 +90,134 @@ describe('SCORM 1.2 mapping', () => {
     ])
   })
 
+  it('true-false: t / f', () => {
+    expect(scorm12AnswerWrites(answer({ index: 1, question: q('q-tf'), response: true, correct: false }))).toEqual([
+      ['cmi.interactions.1.id', 'q-tf'],
+      ['cmi.interactions.1.type', 'true-false'],
+      ['cmi.interactions.1.student_response', 't'],
+      ['cmi.interactions.1.correct_responses.0.pattern', 'f'],
+      ['cmi.interactions.1.result', 'wrong'],
+      ['cmi.interactions.1.weighting', '1'],
+      ['cmi.interactions.1.time', '10:04:12'],
+      ['cmi.interactions.1.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('fill-in: the text as typed, the first accepted answer as the pattern', () => {
+    expect(scorm12AnswerWrites(answer({ index: 2, question: q('q-fill'), response: ' lutece ', correct: true }))).toEqual([
+      ['cmi.interactions.2.id', 'q-fill'],
+      ['cmi.interactions.2.type', 'fill-in'],
+      ['cmi.interactions.2.student_response', ' lutece '],
+      ['cmi.interactions.2.correct_responses.0.pattern', 'Paris'],
+      ['cmi.interactions.2.result', 'correct'],
+      ['cmi.interactions.2.weighting', '1'],
+      ['cmi.interactions.2.time', '10:04:12'],
+      ['cmi.interactions.2.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('fill-in: a text over 255 characters is cut, on one line', () => {
+    const writes = scorm12AnswerWrites(answer({ question: q('q-fill'), response: `a\nb ${'c'.repeat(300)}`, correct: false }))
+    expect(writes[2]).toEqual(['cmi.interactions.0.student_response', `a b ${'c'.repeat(251)}`])
+  })
+
+  it('numeric, exact: a CMIDecimal with a dot, the exact value as the pattern', () => {
+    expect(scorm12AnswerWrites(answer({ index: 4, question: q('q-num'), response: ' 42,0 ', correct: true }))).toEqual([
+      ['cmi.interactions.4.id', 'q-num'],
+      ['cmi.interactions.4.type', 'numeric'],
+      ['cmi.interactions.4.student_response', '42.0'],
+      ['cmi.interactions.4.correct_responses.0.pattern', '42'],
+      ['cmi.interactions.4.result', 'correct'],
+      ['cmi.interactions.4.weighting', '1'],
+      ['cmi.interactions.4.time', '10:04:12'],
+      ['cmi.interactions.4.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('numeric, range: no pattern (1.2 has no range syntax)', () => {
+    expect(scorm12AnswerWrites(answer({ index: 5, question: q('q-range'), response: '41,5', correct: true }))).toEqual([
+      ['cmi.interactions.5.id', 'q-range'],
+      ['cmi.interactions.5.type', 'numeric'],
+      ['cmi.interactions.5.student_response', '41.5'],
+      ['cmi.interactions.5.result', 'correct'],
+      ['cmi.interactions.5.weighting', '1'],
+      ['cmi.interactions.5.time', '10:04:12'],
+      ['cmi.interactions.5.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('matching: source.target pairs joined by commas', () => {
+    expect(scorm12AnswerWrites(answer({
+      index: 6, question: q('q-match'), response: [['1', 'b'], ['2', 'c'], ['3', 'd']], correct: false, weight: 2,
+    }))).toEqual([
+      ['cmi.interactions.6.id', 'q-match'],
+      ['cmi.interactions.6.type', 'matching'],
+      ['cmi.interactions.6.student_response', '1.b,2.c,3.d'],
+      ['cmi.interactions.6.correct_responses.0.pattern', '1.b,2.a,3.d'],
+      ['cmi.interactions.6.result', 'wrong'],
+      ['cmi.interactions.6.weighting', '2'],
+      ['cmi.interactions.6.time', '10:04:12'],
+      ['cmi.interactions.6.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('sequencing: ids in the learner\'s order joined by commas', () => {
+    expect(scorm12AnswerWrites(answer({ index: 7, question: q('q-seq'), response: ['b', 'a', 'c', 'd'], correct: false }))).toEqual([
+      ['cmi.interactions.7.id', 'q-seq'],
+      ['cmi.interactions.7.type', 'sequencing'],
+      ['cmi.interactions.7.student_response', 'b,a,c,d'],
+      ['cmi.interactions.7.correct_responses.0.pattern', 'a,b,c,d'],
+      ['cmi.interactions.7.result', 'wrong'],
+      ['cmi.interactions.7.weighting', '1'],
+      ['cmi.interactions.7.time', '10:04:12'],
+      ['cmi.interactions.7.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('likert: one character, no pattern, neutral, weighting 0', () => {
+    expect(scorm12AnswerWrites(answer({ index: 8, question: q('q-likert'), response: ['d'], correct: null, weight: 0 }))).toEqual([
+      ['cmi.interactions.8.id', 'q-likert'],
+      ['cmi.interactions.8.type', 'likert'],
+      ['cmi.interactions.8.student_response', 'd'],
+      ['cmi.interactions.8.result', 'neutral'],
+      ['cmi.interactions.8.weighting', '0'],
+      ['cmi.interactions.8.time', '10:04:12'],
+      ['cmi.interactions.8.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('reflection: a fill-in cut to 255 characters, no pattern, neutral, weighting 0', () => {
+    const text = `Je retiens :\n${'é'.repeat(300)}`
+    expect(scorm12AnswerWrites(answer({ index: 9, question: q('q-reflect'), response: text, correct: null, weight: 0 }))).toEqual([
+      ['cmi.interactions.9.id', 'q-reflect'],
+      ['cmi.interactions.9.type', 'fill-in'],
+      ['cmi.interactions.9.student_response', `Je retiens : ${'é'.repeat(242)}`],
+      ['cmi.interactions.9.result', 'neutral'],
+      ['cmi.interactions.9.weighting', '0'],
+      ['cmi.interactions.9.time', '10:04:12'],
+      ['cmi.interactions.9.latency', '00:12:34.56'],
+    ])
+  })
+
+  it('patterns of every type', () => {
+    expect(questions.map((question) => [question.id, scorm12Patterns(question)])).toEqual([
+      ['q-single', ['b']],
+      ['q-multiple', ['a,b,d']],
+      ['q-tf', ['f']],
+      ['q-fill', ['Paris']],
+      ['q-num', ['42']],
+      ['q-range', []],
+      ['q-match', ['1.b,2.a,3.d']],
+      ['q-seq', ['a,b,c,d']],
+      ['q-likert', []],
+      ['q-reflect', []],
+    ])
+  })
+
   it('never names a 2004 element', () => {
     const all = [passed, failed, completed, ongoing].flatMap(scorm12ReportWrites)
       .concat(scorm12AnswerWrites(answer()), scorm12FinishWrites('normal', 1), scorm12ProgressWrites('x', 'y').writes)
+      .concat(questions.flatMap((question) => scorm12AnswerWrites(answer({ question, response: samples[question.id]! }))))
     for (const [element] of all) expect(element).toMatch(/^cmi\.(core\.|suspend_data$|interactions\.)/)
   })
 
@@ -100,9 +235,11 @@ describe('SCORM 1.2 mapping', () => {
   it('reads the launch: mode, credit, resume data, first launch', () => {
     expect(scorm12LaunchData({
       'cmi.core.lesson_location': 'quiz', 'cmi.suspend_data': '1~k', 'cmi.core.lesson_mode': 'review', 'cmi.core.credit': 'no-credit',
-      'cmi.core.lesson_status': 'incomplete', 'cmi.core.student_name': 'Martin, Léa',
+      'cmi.core.lesson_status': 'incomplete', 'cmi.core.student_name': 'Martin, Léa', 'cmi.core.student_id': 'lmartin',
     })).toEqual({
-      launch: { mode: 'review', credit: false, suspendData: '1~k', location: 'quiz', initialStatus: 'incomplete', learnerName: 'Martin, Léa' },
+      launch: {
+        mode: 'review', credit: false, suspendData: '1~k', location: 'quiz', initialStatus: 'incomplete', learnerName: 'Martin, Léa', learnerId: 'lmartin',
+      },
       firstLaunch: false,
     })
     expect(scorm12LaunchData({ 'cmi.core.lesson_status': 'not attempted', 'cmi.core.lesson_mode': '', 'cmi.core.credit': '' })).toEqual({
@@ -127,6 +264,7 @@ describe('SCORM 1.2 tracker (fake API)', () => {
       ['LMSGetValue', 'cmi.core.credit'],
       ['LMSGetValue', 'cmi.core.lesson_status'],
       ['LMSGetValue', 'cmi.core.student_name'],
+      ['LMSGetValue', 'cmi.core.student_id'],
       ['LMSGetValue', 'cmi.interactions._count'],
       ['LMSSetValue', 'cmi.core.lesson_status', 'incomplete'],
       ['LMSSetValue', 'cmi.core.exit', 'suspend'],
@@ -214,7 +352,7 @@ describe('SCORM 1.2 tracker (fake API)', () => {
     tracker.start()
     calls.length = 0
     tracker.recordAnswer(answer({ index: 3 }))
-    tracker.recordAnswer(answer({ index: 4, questionId: 'q-next' }))
+    tracker.recordAnswer(answer({ index: 4, question: { ...definition, id: 'q-next' } }))
     expect(sets().filter(([element]) => element.endsWith('.id'))).toEqual([
       ['cmi.interactions.0.id', 'q-definition'], ['cmi.interactions.1.id', 'q-next'],
     ])

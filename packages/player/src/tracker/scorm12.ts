@@ -1,8 +1,9 @@
+import { type Question, correctResponse, formatResponse } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatCmiTime, formatCmiTimespan } from './time-format.js'
 import type { AnswerRecord } from './tracker.js'
-import { scormFirstLaunchWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import { scormFirstLaunchWrites, scormInteractionWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
 import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 1.2 adapter: a pure mapping from the engine's decisions to `cmi.core.*` writes. */
@@ -34,20 +35,22 @@ export function scorm12ReportWrites(report: LearnerReport): CmiWrite[] {
   return writes
 }
 
-/** One journaled interaction: `id` first, then `type`, then the rest. */
+/**
+ * One journaled interaction: `id`, `type`, `student_response`, the pattern, `result`
+ * (`correct`/`wrong`/`neutral`), `weighting`, `time`, `latency` (1.2 syntax, STANDARDS.md §2.6).
+ */
 export function scorm12AnswerWrites(answer: AnswerRecord): CmiWrite[] {
-  const prefix = `${V.interactions[E]}.${answer.index}.`
-  const separator = V.responseSeparator[E]
-  return [
-    [prefix + V.interactionId[E], answer.questionId],
-    [prefix + V.interactionType[E], V.typeChoice[E]],
-    [prefix + V.interactionResponse[E], answer.response.join(separator)],
-    [prefix + V.interactionPattern[E], answer.correctResponse.join(separator)],
-    [prefix + V.interactionResult[E], answer.correct ? V.resultCorrect[E] : V.resultWrong[E]],
-    [prefix + V.interactionWeighting[E], String(answer.weight)],
-    [prefix + V.interactionTime[E], formatCmiTime(answer.timestamp)],
-    [prefix + V.interactionLatency[E], formatCmiTimespan(answer.latencyMs)],
-  ]
+  return scormInteractionWrites(E, answer, scorm12Patterns(answer.question), formatCmiTime(answer.timestamp), formatCmiTimespan(answer.latencyMs))
+}
+
+/**
+ * The 1.2 right-answer pattern: the right response in 1.2 syntax; for a fill-in its first
+ * accepted answer, for a numeric the exact value (none for a range: 1.2 has no range syntax);
+ * none for likert and reflection.
+ */
+export function scorm12Patterns(question: Question): string[] {
+  const right = correctResponse(question)
+  return right === null ? [] : [formatResponse(question, right, E)]
 }
 
 /** `session_time`, then `exit`: `suspend` while unfinished, `""` once finished. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fakeApi, memoryLog } from '../../test/fixtures.js'
+import type { Question, Response } from '@cafes/core'
+import { fakeApi, memoryLog, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
 import type { LearnerReport } from '../engine/report.js'
 import {
   createScorm2004Tracker,
@@ -7,6 +8,7 @@ import {
   scorm2004AnswerWrites,
   scorm2004FinishWrites,
   scorm2004LaunchData,
+  scorm2004Patterns,
   scorm2004ProgressWrites,
   scorm2004ReportWrites,
 } from './scorm2004.js'
@@ -17,12 +19,31 @@ const failed: LearnerReport = { completion: 'incomplete', success: 'failed', pro
 const completed: LearnerReport = { completion: 'completed', success: 'unknown', progress: 1, final: true }
 const ongoing: LearnerReport = { completion: 'incomplete', success: 'unknown', progress: 1 / 3, final: false }
 
+const questions = [...scoredQuestions(), ...unscoredQuestions()]
+/** A valid response to each question. */
+const samples: Record<string, Response> = {
+  'q-single': ['a'], 'q-multiple': ['a', 'b'], 'q-tf': true, 'q-fill': 'Paris', 'q-num': '42', 'q-range': '41', 'q-match': [['1', 'a']],
+  'q-seq': ['d', 'c', 'b', 'a'], 'q-likert': ['c'], 'q-reflect': 'Note',
+}
+const q = (id: string): Question => questions.find((question) => question.id === id)!
+const definition: Question = { ...q('q-single'), id: 'q-definition', prompt: 'Quelle affirmation\ndécrit le mieux la transparence ?' }
+
 function answer(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
   return {
-    index: 0, questionId: 'q-definition', type: 'single', description: 'Quelle affirmation\ndécrit le mieux la transparence ?',
-    response: ['b'], correctResponse: ['b'], correct: true, weight: 1,
+    index: 0, question: definition, response: ['b'], correct: true, weight: 1,
     timestamp: new Date(Date.UTC(2024, 4, 1, 10, 4, 12, 300)), latencyMs: 754_560, ...overrides,
   }
+}
+
+/** The writes after the patterns, the same for every type but result and weighting. */
+function tail(index: number, result: string, weighting: string, description: string): [string, string][] {
+  return [
+    [`cmi.interactions.${index}.result`, result],
+    [`cmi.interactions.${index}.weighting`, weighting],
+    [`cmi.interactions.${index}.timestamp`, '2024-05-01T10:04:12.30Z'],
+    [`cmi.interactions.${index}.latency`, 'PT12M34.56S'],
+    [`cmi.interactions.${index}.description`, description],
+  ]
 }
 
 describe('SCORM 2004 mapping', () => {
@@ -58,7 +79,7 @@ describe('SCORM 2004 mapping', () => {
     expect(scorm2004ReportWrites(ongoing)).toEqual([['cmi.progress_measure', '0.3333'], ['cmi.completion_status', 'incomplete']])
   })
 
-  it('single-choice interaction: id, type, the rest, then the description', () => {
+  it('single choice: id, type, the rest, then the description', () => {
     expect(scorm2004AnswerWrites(answer(), 'fr')).toEqual([
       ['cmi.interactions.0.id', 'q-definition'],
       ['cmi.interactions.0.type', 'choice'],
@@ -72,12 +93,11 @@ describe('SCORM 2004 mapping', () => {
     ])
   })
 
-  it('multiple-choice interaction: ids joined by [,], incorrect', () => {
+  it('multiple choice: ids joined by [,], incorrect', () => {
     expect(scorm2004AnswerWrites(answer({
-      index: 2, questionId: 'q-signaux', type: 'multiple', description: 'Quels signes ?', response: ['a', 'c'],
-      correctResponse: ['a', 'b', 'd'], correct: false, weight: 2, latencyMs: 3_000,
+      index: 2, question: { ...q('q-multiple'), prompt: 'Quels signes ?' }, response: ['a', 'c'], correct: false, weight: 2, latencyMs: 3_000,
     }))).toEqual([
-      ['cmi.interactions.2.id', 'q-signaux'],
+      ['cmi.interactions.2.id', 'q-multiple'],
       ['cmi.interactions.2.type', 'choice'],
       ['cmi.interactions.2.learner_response', 'a[,]c'],
       ['cmi.interactions.2.correct_responses.0.pattern', 'a[,]b[,]d'],
@@ -86,6 +106,112 @@ describe('SCORM 2004 mapping', () => {
       ['cmi.interactions.2.timestamp', '2024-05-01T10:04:12.30Z'],
       ['cmi.interactions.2.latency', 'PT3S'],
       ['cmi.interactions.2.description', 'Quels signes ?'],
+    ])
+  })
+
+  it('true-false: true / false', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 1, question: q('q-tf'), response: true, correct: false }), 'fr')).toEqual([
+      ['cmi.interactions.1.id', 'q-tf'],
+      ['cmi.interactions.1.type', 'true-false'],
+      ['cmi.interactions.1.learner_response', 'true'],
+      ['cmi.interactions.1.correct_responses.0.pattern', 'false'],
+      ...tail(1, 'incorrect', '1', '{lang=fr}Question q-tf ?'),
+    ])
+  })
+
+  it('fill-in: the text as typed; one pattern per accepted answer with {case_matters=…}', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 2, question: q('q-fill'), response: ' lutece ', correct: true }), 'fr')).toEqual([
+      ['cmi.interactions.2.id', 'q-fill'],
+      ['cmi.interactions.2.type', 'fill-in'],
+      ['cmi.interactions.2.learner_response', ' lutece '],
+      ['cmi.interactions.2.correct_responses.0.pattern', '{case_matters=false}Paris'],
+      ['cmi.interactions.2.correct_responses.1.pattern', '{case_matters=false}Lutèce'],
+      ...tail(2, 'correct', '1', '{lang=fr}Question q-fill ?'),
+    ])
+  })
+
+  it('fill-in: at most 5 patterns, each string and the response at most 250 characters', () => {
+    const question = { ...q('q-fill'), caseSensitive: true, accepted: ['un', 'deux', 'trois', 'quatre', 'cinq', 'six'] } as Question
+    expect(scorm2004Patterns(question)).toEqual([
+      '{case_matters=true}un', '{case_matters=true}deux', '{case_matters=true}trois', '{case_matters=true}quatre', '{case_matters=true}cinq',
+    ])
+    const writes = scorm2004AnswerWrites(answer({ question: q('q-fill'), response: 'x'.repeat(300), correct: false }))
+    expect(writes[2]).toEqual(['cmi.interactions.0.learner_response', 'x'.repeat(250)])
+  })
+
+  it('numeric, exact: a real with a dot; the pattern n[:]n', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 4, question: q('q-num'), response: ' 42,0 ', correct: true }), 'fr')).toEqual([
+      ['cmi.interactions.4.id', 'q-num'],
+      ['cmi.interactions.4.type', 'numeric'],
+      ['cmi.interactions.4.learner_response', '42.0'],
+      ['cmi.interactions.4.correct_responses.0.pattern', '42[:]42'],
+      ...tail(4, 'correct', '1', '{lang=fr}Question q-num ?'),
+    ])
+  })
+
+  it('numeric, range: min[:]max', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 5, question: q('q-range'), response: '46', correct: false }), 'fr')).toEqual([
+      ['cmi.interactions.5.id', 'q-range'],
+      ['cmi.interactions.5.type', 'numeric'],
+      ['cmi.interactions.5.learner_response', '46'],
+      ['cmi.interactions.5.correct_responses.0.pattern', '40[:]45.5'],
+      ...tail(5, 'incorrect', '1', '{lang=fr}Question q-range ?'),
+    ])
+  })
+
+  it('matching: source[.]target pairs joined by [,]', () => {
+    expect(scorm2004AnswerWrites(answer({
+      index: 6, question: q('q-match'), response: [['1', 'b'], ['2', 'a'], ['3', 'd']], correct: true, weight: 2,
+    }), 'fr')).toEqual([
+      ['cmi.interactions.6.id', 'q-match'],
+      ['cmi.interactions.6.type', 'matching'],
+      ['cmi.interactions.6.learner_response', '1[.]b[,]2[.]a[,]3[.]d'],
+      ['cmi.interactions.6.correct_responses.0.pattern', '1[.]b[,]2[.]a[,]3[.]d'],
+      ...tail(6, 'correct', '2', '{lang=fr}Question q-match ?'),
+    ])
+  })
+
+  it('sequencing: ids in order joined by [,]', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 7, question: q('q-seq'), response: ['b', 'a', 'c', 'd'], correct: false }), 'fr')).toEqual([
+      ['cmi.interactions.7.id', 'q-seq'],
+      ['cmi.interactions.7.type', 'sequencing'],
+      ['cmi.interactions.7.learner_response', 'b[,]a[,]c[,]d'],
+      ['cmi.interactions.7.correct_responses.0.pattern', 'a[,]b[,]c[,]d'],
+      ...tail(7, 'incorrect', '1', '{lang=fr}Question q-seq ?'),
+    ])
+  })
+
+  it('likert: one id, no pattern, neutral, weighting 0', () => {
+    expect(scorm2004AnswerWrites(answer({ index: 8, question: q('q-likert'), response: ['d'], correct: null, weight: 0 }), 'fr')).toEqual([
+      ['cmi.interactions.8.id', 'q-likert'],
+      ['cmi.interactions.8.type', 'likert'],
+      ['cmi.interactions.8.learner_response', 'd'],
+      ...tail(8, 'neutral', '0', '{lang=fr}Question q-likert ?'),
+    ])
+  })
+
+  it('reflection: long-fill-in up to 4000 characters on one line, no pattern, neutral, weighting 0', () => {
+    const text = `{Je retiens}\r\n${'é'.repeat(5000)}`
+    expect(scorm2004AnswerWrites(answer({ index: 9, question: q('q-reflect'), response: text, correct: null, weight: 0 }), 'fr')).toEqual([
+      ['cmi.interactions.9.id', 'q-reflect'],
+      ['cmi.interactions.9.type', 'long-fill-in'],
+      ['cmi.interactions.9.learner_response', `(Je retiens} ${'é'.repeat(3987)}`],
+      ...tail(9, 'neutral', '0', '{lang=fr}Question q-reflect ?'),
+    ])
+  })
+
+  it('patterns of every type', () => {
+    expect(questions.map((question) => [question.id, scorm2004Patterns(question)])).toEqual([
+      ['q-single', ['b']],
+      ['q-multiple', ['a[,]b[,]d']],
+      ['q-tf', ['false']],
+      ['q-fill', ['{case_matters=false}Paris', '{case_matters=false}Lutèce']],
+      ['q-num', ['42[:]42']],
+      ['q-range', ['40[:]45.5']],
+      ['q-match', ['1[.]b[,]2[.]a[,]3[.]d']],
+      ['q-seq', ['a[,]b[,]c[,]d']],
+      ['q-likert', []],
+      ['q-reflect', []],
     ])
   })
 
@@ -101,6 +227,7 @@ describe('SCORM 2004 mapping', () => {
   it('never names a 1.2 element', () => {
     const all = [passed, failed, completed, ongoing].flatMap(scorm2004ReportWrites)
       .concat(scorm2004AnswerWrites(answer()), scorm2004FinishWrites('normal', 1), scorm2004ProgressWrites('x', 'y').writes)
+      .concat(questions.flatMap((question) => scorm2004AnswerWrites(answer({ question, response: samples[question.id]! }))))
     for (const [element] of all) expect(element).not.toMatch(/^cmi\.core\.|student_response|\.time$/)
   })
 
@@ -116,6 +243,11 @@ describe('SCORM 2004 mapping', () => {
 
   it.each(['unknown', 'not attempted'])('completion_status %s is a first launch', (status) => {
     expect(scorm2004LaunchData({ 'cmi.completion_status': status }).firstLaunch).toBe(true)
+  })
+
+  it('reads the learner id (it seeds the shuffles); none when the LMS gives \'\'', () => {
+    expect(scorm2004LaunchData({ 'cmi.completion_status': 'incomplete', 'cmi.learner_id': 'u-42' }).launch.learnerId).toBe('u-42')
+    expect('learnerId' in scorm2004LaunchData({ 'cmi.completion_status': 'incomplete', 'cmi.learner_id': '' }).launch).toBe(false)
   })
 
   it('reads mode and credit', () => {
@@ -138,6 +270,7 @@ describe('SCORM 2004 tracker (fake API)', () => {
       ['GetValue', 'cmi.credit'],
       ['GetValue', 'cmi.completion_status'],
       ['GetValue', 'cmi.learner_name'],
+      ['GetValue', 'cmi.learner_id'],
       ['GetValue', 'cmi.interactions._count'],
       ['SetValue', 'cmi.completion_status', 'incomplete'],
       ['SetValue', 'cmi.exit', 'suspend'],

@@ -1,8 +1,9 @@
+import { type Question, correctResponsesPattern } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatIsoDuration, formatScorm2004Timestamp } from './time-format.js'
 import type { AnswerRecord } from './tracker.js'
-import { scormFirstLaunchWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import { scormFirstLaunchWrites, scormInteractionWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
 import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 2004 adapter: a pure mapping from the engine's decisions to `cmi.*` writes. */
@@ -10,6 +11,9 @@ const E = 'scorm2004'
 
 /** `cmi.interactions.n.description`: localized_string, SPM 250 characters after the language tag. */
 export const DESCRIPTION_LIMIT = 250
+
+/** `correct_responses` an LMS must keep per interaction (ADL-RTE: 5 for fill-in; 1 or 10 for others). */
+export const PATTERN_LIMIT = 5
 
 export const scorm2004LaunchData = (values: Readonly<Record<string, string>>): ScormLaunch => scormLaunchData(E, values)
 
@@ -45,23 +49,24 @@ export function scorm2004ReportWrites(report: LearnerReport): CmiWrite[] {
 }
 
 /**
- * One interaction: `id` first, then `type`, then the rest; the description last, so an LMS
- * that rejects it loses nothing else.
+ * One interaction: `id`, `type`, `learner_response`, the patterns, `result`
+ * (`correct`/`incorrect`/`neutral`), `weighting`, `timestamp`, `latency` (2004 syntax,
+ * STANDARDS.md §2.6); the description last, so an LMS that rejects it loses nothing else.
  */
 export function scorm2004AnswerWrites(answer: AnswerRecord, language = ''): CmiWrite[] {
-  const prefix = `${V.interactions[E]}.${answer.index}.`
-  const separator = V.responseSeparator[E]
-  return [
-    [prefix + V.interactionId[E], answer.questionId],
-    [prefix + V.interactionType[E], V.typeChoice[E]],
-    [prefix + V.interactionResponse[E], answer.response.join(separator)],
-    [prefix + V.interactionPattern[E], answer.correctResponse.join(separator)],
-    [prefix + V.interactionResult[E], answer.correct ? V.resultCorrect[E] : V.resultWrong[E]],
-    [prefix + V.interactionWeighting[E], String(answer.weight)],
-    [prefix + V.interactionTime[E], formatScorm2004Timestamp(answer.timestamp)],
-    [prefix + V.interactionLatency[E], formatIsoDuration(answer.latencyMs)],
-    [prefix + V.interactionDescription[E], interactionDescription(answer.description, language)],
-  ]
+  const writes = scormInteractionWrites(
+    E, answer, scorm2004Patterns(answer.question), formatScorm2004Timestamp(answer.timestamp), formatIsoDuration(answer.latencyMs),
+  )
+  writes.push([`${V.interactions[E]}.${answer.index}.${V.interactionDescription[E]}`, interactionDescription(answer.question.prompt, language)])
+  return writes
+}
+
+/**
+ * The 2004 `correct_responses` patterns: the xAPI ones (`correctResponsesPattern`), texts as
+ * 2004 fill-in strings (at most 250 characters), at most 5; none for likert and reflection.
+ */
+export function scorm2004Patterns(question: Question): string[] {
+  return (correctResponsesPattern(question, E) ?? []).slice(0, PATTERN_LIMIT)
 }
 
 /** `session_time`, then `exit`: `suspend` while unfinished, `normal` once finished. */

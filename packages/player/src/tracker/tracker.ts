@@ -1,3 +1,4 @@
+import type { Question, Response } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 
 /**
@@ -41,6 +42,11 @@ export interface LaunchData {
   location: string
   /** The learner's name as the LMS gives it, for display only. */
   learnerName?: string
+  /**
+   * The learner's id as the LMS gives it (1.2 `cmi.core.student_id`, 2004 `cmi.learner_id`),
+   * '' or absent without one: it seeds the shuffles, never leaves the player.
+   */
+  learnerId?: string
   /** `cmi.core.lesson_status` / `cmi.completion_status` as found at launch. */
   initialStatus?: string
 }
@@ -49,15 +55,13 @@ export interface LaunchData {
 export interface AnswerRecord {
   /** Index of the record to write (the player's own counter, never `_count`). */
   index: number
-  questionId: string
-  type: 'single' | 'multiple'
-  /** Question text (plain), for 2004 descriptions. */
-  description: string
-  /** Choice ids selected, e.g. `['b']`, in choice order. */
-  response: string[]
-  /** Choice ids that are right, in choice order. */
-  correctResponse: string[]
-  correct: boolean
+  /** The question answered: its id, type, prompt (2004 descriptions) and right answer (patterns). */
+  question: Question
+  /** The learner's response, as checked and kept by the engine. */
+  response: Response
+  /** Whether the response is right; null for a question that is not scored (result `neutral`). */
+  correct: boolean | null
+  /** The question's weight; 0 when it is not scored. */
   weight: number
   /** When the answer was submitted. */
   timestamp: Date

@@ -26,6 +26,7 @@ export const VOCABULARY = {
   mode: { scorm12: 'cmi.core.lesson_mode', scorm2004: 'cmi.mode' },
   credit: { scorm12: 'cmi.core.credit', scorm2004: 'cmi.credit' },
   learnerName: { scorm12: 'cmi.core.student_name', scorm2004: 'cmi.learner_name' },
+  learnerId: { scorm12: 'cmi.core.student_id', scorm2004: 'cmi.learner_id' },
   completionStatus: { scorm12: 'cmi.core.lesson_status', scorm2004: 'cmi.completion_status' },
   successStatus: { scorm12: null, scorm2004: 'cmi.success_status' },
   scoreMin: { scorm12: 'cmi.core.score.min', scorm2004: 'cmi.score.min' },
@@ -42,17 +43,29 @@ export const VOCABULARY = {
   interactionType: { scorm12: 'type', scorm2004: 'type' },
   interactionDescription: { scorm12: null, scorm2004: 'description' },
   interactionResponse: { scorm12: 'student_response', scorm2004: 'learner_response' },
-  interactionPattern: { scorm12: 'correct_responses.0.pattern', scorm2004: 'correct_responses.0.pattern' },
+  /** `correct_responses.<n>.pattern`. */
+  interactionCorrectResponses: { scorm12: 'correct_responses', scorm2004: 'correct_responses' },
+  interactionPattern: { scorm12: 'pattern', scorm2004: 'pattern' },
   interactionResult: { scorm12: 'result', scorm2004: 'result' },
   interactionWeighting: { scorm12: 'weighting', scorm2004: 'weighting' },
   interactionTime: { scorm12: 'time', scorm2004: 'timestamp' },
   interactionLatency: { scorm12: 'latency', scorm2004: 'latency' },
 
   // Values
+  // Interaction types (the learner's response syntax is `formatResponse` in @cafes/core)
+  typeTrueFalse: { scorm12: 'true-false', scorm2004: 'true-false' },
   typeChoice: { scorm12: 'choice', scorm2004: 'choice' },
-  responseSeparator: { scorm12: ',', scorm2004: '[,]' },
+  typeFillIn: { scorm12: 'fill-in', scorm2004: 'fill-in' },
+  /** Free text longer than a fill-in: 1.2 has no `long-fill-in`, its `fill-in` is the nearest. */
+  typeLongFillIn: { scorm12: 'fill-in', scorm2004: 'long-fill-in' },
+  typeNumeric: { scorm12: 'numeric', scorm2004: 'numeric' },
+  typeMatching: { scorm12: 'matching', scorm2004: 'matching' },
+  typeSequencing: { scorm12: 'sequencing', scorm2004: 'sequencing' },
+  typeLikert: { scorm12: 'likert', scorm2004: 'likert' },
   resultCorrect: { scorm12: 'correct', scorm2004: 'correct' },
   resultWrong: { scorm12: 'wrong', scorm2004: 'incorrect' },
+  /** Neither right nor wrong: questions that are not scored. */
+  resultNeutral: { scorm12: 'neutral', scorm2004: 'neutral' },
   statusIncomplete: { scorm12: 'incomplete', scorm2004: 'incomplete' },
   statusCompleted: { scorm12: 'completed', scorm2004: 'completed' },
   statusPassed: { scorm12: 'passed', scorm2004: 'passed' },
