@@ -1,7 +1,9 @@
-import type { CalloutBlock, CourseBlock, CourseQuiz, Question, QuizBlock } from '@cafes/core'
+import type { CalloutBlock, CourseBlock } from '@cafes/core'
 import type { PlayerEngine } from '../engine/engine.js'
 import { type UiStrings, uiLanguage, uiStrings } from '../i18n/strings.js'
-import { h, unwrapParagraph } from './dom.js'
+import type { ViewContext } from './control.js'
+import { h } from './dom.js'
+import { renderQuiz } from './quiz.js'
 
 const CALLOUT_ICONS = { info: 'ℹ', tip: '★', warning: '⚠', important: '!' } as const
 
@@ -47,9 +49,17 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   root.replaceChildren(header, status, menu, main, footer)
   // The interface speaks French or English whatever the content's language: say so where they differ.
   const uiLang = uiLanguage(course.language)
-  if (uiLang !== course.language.toLowerCase().split('-')[0]) {
+  const otherLang = uiLang !== course.language.toLowerCase().split('-')[0]
+  if (otherLang) {
     for (const element of [progress, menuButton, status, footer]) element.lang = uiLang
   }
+  let numbers: Intl.NumberFormat
+  try {
+    numbers = new Intl.NumberFormat(course.language)
+  } catch {
+    numbers = new Intl.NumberFormat(uiLang)
+  }
+  const ctx: ViewContext = { engine, t, uiLang: otherLang ? uiLang : undefined, number: (value) => numbers.format(value) }
 
   let menuOpen = false
   const setMenu = (open: boolean): void => {
@@ -114,7 +124,7 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
       return h('div', { class: 'cafes-prose', html: first ? block.html.replace(/^\s*<h1\b[^>]*>[\s\S]*?<\/h1>/, '') : block.html })
     }
     if (block.kind === 'callout') return renderCallout(block)
-    return renderQuiz(block)
+    return renderQuiz(block, ctx)
   }
 
   function renderCallout(block: CalloutBlock): HTMLElement {
@@ -124,83 +134,6 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
         h('span', { 'aria-hidden': 'true', class: 'cafes-icon' }, CALLOUT_ICONS[block.callout]),
         ' ', h('strong', {}, block.title ? `${kind} : ${block.title}` : kind)),
       h('div', { class: 'cafes-prose', html: block.html }))
-  }
-
-  function renderQuiz(block: QuizBlock): HTMLElement {
-    const quiz = course.quizzes.find((candidate) => candidate.id === block.quiz)
-    const result = h('div', { class: 'cafes-quiz-live', 'aria-live': 'polite' })
-    const section = h('section', { class: 'cafes-quiz' },
-      quiz?.title && h('h2', {}, quiz.title),
-      ...block.questions.map((question) => renderQuestion(question, () => quiz && showQuizResult(result, quiz))),
-      result)
-    if (quiz) showQuizResult(result, quiz)
-    return section
-  }
-
-  function showQuizResult(container: HTMLElement, quiz: CourseQuiz): void {
-    const result = engine.quizResult(quiz.id)
-    if (!result?.complete || container.firstChild) return
-    container.append(h('p', { class: 'cafes-quiz-result', 'data-cafes-quiz-result': quiz.id },
-      t.quizResult(result.score, result.passed, quiz.passMark)))
-  }
-
-  function renderQuestion(question: Question, onAnswered: () => void): HTMLElement {
-    const name = `cafes-${question.id}`
-    const inputs = question.choices.map((choice) =>
-      h('input', { type: question.type === 'single' ? 'radio' : 'checkbox', name, id: `${name}-${choice.id}`, value: choice.id }))
-    const labels = question.choices.map((choice, index) =>
-      h('label', { for: inputs[index]!.id, html: unwrapParagraph(choice.html) }))
-    const submit = h('button', { type: 'submit', class: 'cafes-primary', 'data-cafes': 'submit', disabled: true }, t.submit)
-    const feedback = h('div', { class: 'cafes-feedback', 'aria-live': 'polite', tabindex: -1 })
-    const fieldset = h('fieldset', { 'data-cafes-question': question.id },
-      h('legend', { html: unwrapParagraph(question.promptHtml) }),
-      ...question.choices.map((_, index) => h('div', { class: 'cafes-choice' }, inputs[index], labels[index])),
-      submit,
-      feedback)
-    const form = h('form', { class: 'cafes-question', novalidate: true }, fieldset)
-    form.addEventListener('change', () => {
-      submit.disabled = !inputs.some((input) => input.checked)
-    })
-    form.addEventListener('submit', (event) => {
-      event.preventDefault()
-      const chosen = inputs.filter((input) => input.checked).map((input) => input.value)
-      if (!engine.answer(question.id, chosen)) return
-      showAnswer()
-      feedback.focus()
-      onAnswered()
-    })
-    const showAnswer = (): void => {
-      const answer = engine.answerOf(question.id)
-      if (!answer) return
-      fieldset.setAttribute('data-cafes-result', answer.correct ? 'correct' : 'incorrect')
-      submit.disabled = true
-      const feedbackItems: HTMLElement[] = []
-      question.choices.forEach((choice, index) => {
-        const input = inputs[index]!
-        const selected = answer.selected.includes(choice.id)
-        input.checked = selected
-        input.disabled = true
-        const notes = [selected ? t.yourChoice : '', choice.correct ? t.rightChoice : ''].filter(Boolean)
-        if (notes.length > 0) {
-          labels[index]!.append(' ', h('span', { class: `cafes-note ${choice.correct ? 'cafes-right' : 'cafes-wrong'}` },
-            h('span', { 'aria-hidden': 'true' }, choice.correct ? '✓ ' : '✗ '), `(${notes.join(', ')})`))
-        }
-        if (selected && choice.feedbackHtml) {
-          feedbackItems.push(h('div', { class: 'cafes-choice-feedback' },
-            h('p', {}, h('strong', {}, choice.text)), h('div', { html: choice.feedbackHtml })))
-        }
-      })
-      feedback.replaceChildren(
-        h('p', { class: `cafes-verdict ${answer.correct ? 'cafes-right' : 'cafes-wrong'}` },
-          h('span', { 'aria-hidden': 'true', class: 'cafes-icon' }, answer.correct ? '✓' : '✗'), ' ',
-          answer.correct ? t.correct : t.incorrect),
-        ...feedbackItems,
-        question.explanationHtml ? h('div', { class: 'cafes-explanation' },
-          h('p', {}, h('strong', {}, t.explanation)), h('div', { html: question.explanationHtml })) : '',
-      )
-    }
-    showAnswer()
-    return form
   }
 
   function renderClosed(): void {

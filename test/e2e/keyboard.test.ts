@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Frame, Page } from 'playwright-core'
+import { isScored } from '@cafes/core'
+import { startLmsSim, type LmsSim } from '@cafes/lms-sim'
+import { launchChromium } from '../support/browser.js'
+import { buildModulesWithReport } from '../support/build-modules.js'
+import { lastSetValues, setCalls, waitForCall } from '../support/lms.js'
+import { type Surface, answerByKeyboard, courseOf, focusProblem, questionsOf, rightResponse, tabTo, wrongResponse } from './learner.js'
+
+/**
+ * The whole kitchen-sink module with the keyboard alone (`page.keyboard` only: Tab, Shift+Tab,
+ * Space, Enter, arrows, typing; no click, no `focus()`): every question type answered right,
+ * a sequence reordered with its buttons, matching paired with the selects, a quiz failed and
+ * retried, pages turned, the menu opened and closed, the module finished. At every stop the
+ * focus is visible.
+ */
+const MODULE = 'examples/kitchen-sink'
+
+let browser: Browser
+let sim: LmsSim
+const zips = new Map<string, string>()
+
+beforeAll(async () => {
+  const { report } = await buildModulesWithReport([MODULE], ['scorm2004', 'web'])
+  for (const pkg of report.packages) if (pkg.zip) zips.set(pkg.target, pkg.zip)
+  sim = await startLmsSim()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sim?.close()
+})
+
+async function expectFocusVisible(surface: Surface, where: string): Promise<void> {
+  expect(await focusProblem(surface), where).toBeNull()
+}
+
+/** Plays every page; returns each question's result. */
+async function playByKeyboard(page: Page, surface: Surface): Promise<Map<string, string>> {
+  const keyboard = page.keyboard
+  const course = await courseOf(surface)
+  const results = new Map<string, string>()
+  expect(course.pages.length, 'the kitchen-sink has several pages').toBeGreaterThan(1)
+
+  for (const [index, coursePage] of course.pages.entries()) {
+    await surface.waitForSelector(`main[data-cafes-page="${coursePage.id}"]`)
+    if (index > 0) {
+      // A page change puts the focus on the new page's title, visibly.
+      expect(await surface.evaluate(() => document.activeElement?.tagName)).toBe('H1')
+      await expectFocusVisible(surface, `title of ${coursePage.id}`)
+    }
+    if (index === 1) {
+      // The menu: open with Enter, walk it, close with Escape; the focus returns to its button.
+      await tabTo(surface, keyboard, '[data-cafes="menu"]')
+      await keyboard.press('Enter')
+      expect(await surface.locator('#cafes-menu').isVisible()).toBe(true)
+      await keyboard.press('Tab')
+      await expectFocusVisible(surface, 'first menu entry')
+      expect(await surface.evaluate(() => document.activeElement?.closest('nav')?.id)).toBe('cafes-menu')
+      await keyboard.press('Escape')
+      expect(await surface.locator('#cafes-menu').isVisible()).toBe(false)
+      expect(await surface.evaluate(() => document.activeElement?.getAttribute('data-cafes'))).toBe('menu')
+    }
+    for (const block of coursePage.blocks) {
+      if (block.kind !== 'quiz') continue
+      const quiz = course.quizzes.find((candidate) => candidate.id === block.quiz)!
+      if (quiz.attempts > 1 && block.questions.some(isScored)) {
+        // A quiz with attempts to spare: fail it, then "Recommencer le quiz" with Enter.
+        for (const question of block.questions) await answerByKeyboard(surface, keyboard, question, wrongResponse(question))
+        expect(await surface.textContent(`[data-cafes-quiz-result="${quiz.id}"]`)).toContain(`Tentative 1 sur ${quiz.attempts}`)
+        await tabTo(surface, keyboard, '[data-cafes="retry"]')
+        await keyboard.press('Enter')
+        await surface.waitForSelector(`[data-cafes-question="${block.questions[0]!.id}"]:not([data-cafes-result])`)
+        expect(await surface.evaluate(() => document.activeElement?.closest('[data-cafes-question]')?.getAttribute('data-cafes-question'))).toBe(block.questions[0]!.id)
+        await expectFocusVisible(surface, `first control of ${quiz.id} after a retry`)
+      }
+      for (const question of block.questions) {
+        const result = await answerByKeyboard(surface, keyboard, question, rightResponse(question))
+        results.set(question.id, result)
+        expect(result, `${question.type} question ${question.id}`).toBe(isScored(question) ? 'correct' : 'neutral')
+      }
+    }
+    for (const block of coursePage.blocks) {
+      if (block.kind !== 'quiz' || !block.questions.some(isScored)) continue
+      expect(await surface.textContent(`[data-cafes-quiz-result="${block.quiz}"]`)).toMatch(/100 % — réussi/)
+    }
+    if (index < course.pages.length - 1) {
+      await tabTo(surface, keyboard, '[data-cafes="next"]')
+      await keyboard.press('Enter')
+    }
+  }
+
+  // Back one page with Shift+Tab to "Précédent", and forward again.
+  const last = course.pages.length - 1
+  await tabTo(surface, keyboard, '[data-cafes="previous"]')
+  await keyboard.press('Enter')
+  await surface.waitForSelector(`main[data-cafes-page="${course.pages[last - 1]!.id}"]`)
+  await tabTo(surface, keyboard, '[data-cafes="next"]')
+  await keyboard.press('Enter')
+  await surface.waitForSelector(`main[data-cafes-page="${course.pages[last]!.id}"]`)
+
+  await tabTo(surface, keyboard, '[data-cafes="finish"]')
+  await keyboard.press('Enter')
+  await surface.getByText('Vous pouvez fermer cette fenêtre').waitFor()
+  return results
+}
+
+describe('keyboard only through the kitchen-sink', () => {
+  it('web edition: every question type, the pages, the menu, the end', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 700 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(await sim.servePackage(zips.get('web')!))
+    await page.waitForSelector('main[data-cafes-page]')
+    const results = await playByKeyboard(page, page)
+    const course = await courseOf(page)
+    const types = new Set(course.pages.flatMap((_, index) => questionsOf(course, index).map((question) => question.type)))
+    expect([...types].sort()).toEqual(['fill-in', 'likert', 'matching', 'multiple', 'numeric', 'reflection', 'sequencing', 'single', 'true-false'])
+    expect(results.size).toBeGreaterThanOrEqual(9)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 180_000)
+
+  it('SCORM 2004 in the LMS, at phone width: the LMS records a passed, completed attempt', async () => {
+    const { id } = await sim.importPackage(zips.get('scorm2004')!)
+    const context = await browser.newContext({ viewport: { width: 320, height: 500 } })
+    const page = await context.newPage()
+    await page.goto(sim.launchUrl(id, { learner: 'keyboard' }))
+    const frame: Frame = (await (await page.waitForSelector('iframe')).contentFrame())!
+    await frame.waitForSelector('main[data-cafes-page]')
+    const results = await playByKeyboard(page, frame)
+    const session = await waitForCall(sim, id, 'Terminate', 'keyboard')
+    const values = lastSetValues(session)
+    expect(values.get('cmi.success_status')).toBe('passed')
+    expect(values.get('cmi.completion_status')).toBe('completed')
+    expect(values.get('cmi.score.scaled')).toBe('1')
+    const recorded = new Set(setCalls(session).filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value))
+    expect([...recorded].sort()).toEqual([...results.keys()].sort())
+    await context.close()
+  }, 180_000)
+})
