@@ -55,7 +55,7 @@ export function makeModule(options: ModuleOptions = {}): CompiledModule {
     version: options.version ?? '1.0.0',
     completion,
     pages,
-    quizzes: [{ id: 'q', passMark: options.passMark ?? 80, questionIds: ['q1'] }],
+    quizzes: [{ id: 'q', passMark: options.passMark ?? 80, questionIds: ['q1'], attempts: 1, shuffle: false, showCorrect: true }],
     ...(options.passMark !== undefined || completion !== 'pages' ? { passMark: options.passMark ?? 80 } : {}),
   }
   return {
