@@ -17,14 +17,14 @@ const API_METHODS = {
 
 /**
  * Runs in the LMS page, in the browser: scorm-again provides the API; this wraps it to
- * record every call, persist the CMI to the sim server on each successful Commit/Finish
- * (as an LMS stores it in its database) and inject faults. Serialised with
+ * send every call to the sim server (which persists what each successful Commit/Finish
+ * covers, as an LMS stores it in its database) and inject faults. Each report is a small
+ * keepalive request, so calls made while the page unloads still arrive. Serialised with
  * `Function.prototype.toString`, so it must not close over anything.
  */
 export function lmsFrame(launch: FrameLaunch, methods: readonly string[]): void {
   type Api = Record<string, (...args: string[]) => string> & {
     loadFromJSON(json: unknown, element: string): void
-    renderCMIToJSONObject(): { cmi: unknown }
   }
   const globals = window as unknown as Record<string, unknown>
   const is12 = launch.edition === 'scorm12'
@@ -32,7 +32,7 @@ export function lmsFrame(launch: FrameLaunch, methods: readonly string[]): void 
   const api = new Constructor({ logLevel: 5, autocommit: false, lmsCommitUrl: false })
   api.loadFromJSON(launch.cmi, 'cmi')
   const lastError = is12 ? 'LMSGetLastError' : 'GetLastError'
-  const persisting = is12 ? ['LMSCommit', 'LMSFinish'] : ['Commit', 'Terminate']
+  const commit = is12 ? 'LMSCommit' : 'Commit'
   let seq = 0
   const calls: unknown[] = []
   globals.__lmsCalls = calls
@@ -59,13 +59,10 @@ export function lmsFrame(launch: FrameLaunch, methods: readonly string[]): void 
         throw new Error('LMS unavailable (simulated fault)')
       }
       let result = api[method]!(...args)
-      if (launch.faults.failCommits && method === persisting[0]) result = 'false'
+      if (launch.faults.failCommits && method === commit) result = 'false'
       call.result = String(result)
       call.errorCode = String(api[lastError]!())
       send('/lms/call', call)
-      if (persisting.includes(method) && call.result === 'true') {
-        send('/lms/commit', { seq: call.seq, cmi: api.renderCMIToJSONObject().cmi })
-      }
       return call.result
     }
   }

@@ -54,7 +54,7 @@ const scormAgainDir = dirname(createRequire(import.meta.url).resolve('scorm-agai
 export async function startLmsSim(): Promise<LmsSim> {
   const packages = new Map<string, ImportedPackage>()
   const attempts = new Map<string, SimAttempt>()
-  const sessions = new Map<string, { session: SimSession; attempt: SimAttempt; lastCommitSeq: number }>()
+  const sessions = new Map<string, { session: SimSession; attempt: SimAttempt; launchCmi: CmiTree }>()
   const pendingLaunches = new Map<string, { packageId: string; options: LaunchOptions }>()
 
   const server = createServer((request, response) => {
@@ -70,18 +70,11 @@ export async function startLmsSim(): Promise<LmsSim> {
       const body = JSON.parse(await readBody(request)) as unknown
       const entry = sessions.get(url.searchParams.get('session') ?? '')
       if (!entry) return send(response, 404, 'unknown session')
-      if (url.pathname === '/lms/call') {
-        entry.session.calls.push(body as ApiCall)
-        entry.session.calls.sort((a, b) => a.seq - b.seq)
-      } else if (url.pathname === '/lms/commit') {
-        const { seq, cmi } = body as { seq: number; cmi: CmiTree }
-        // keepalive requests may arrive out of order: the latest call wins.
-        if (seq > entry.lastCommitSeq) {
-          entry.lastCommitSeq = seq
-          entry.attempt.cmi = cmi
-        }
-        entry.session.commits.push(cmi)
-      } else return send(response, 404, 'not found')
+      if (url.pathname !== '/lms/call') return send(response, 404, 'not found')
+      entry.session.calls.push(body as ApiCall)
+      // keepalive requests may arrive out of order.
+      entry.session.calls.sort((a, b) => a.seq - b.seq)
+      entry.attempt.cmi = persisted(entry.launchCmi, entry.session) ?? entry.attempt.cmi
       return send(response, 204, '')
     }
     if (url.pathname === '/lms/launch') return launchPage(url, response)
@@ -119,14 +112,14 @@ export async function startLmsSim(): Promise<LmsSim> {
       edition: imported.edition,
       options: launch.options,
       calls: [],
-      commits: [],
     }
     attempt.sessions.push(session)
-    sessions.set(session.id, { session, attempt, lastCommitSeq: -1 })
+    const cmi = launchCmi(imported, attempt, launch.options)
+    sessions.set(session.id, { session, attempt, launchCmi: cmi })
     const frameLaunch: FrameLaunch = {
       session: session.id,
       edition: imported.edition,
-      cmi: launchCmi(imported, attempt, launch.options),
+      cmi,
       faults: launch.options.faults ?? {},
       viaOpener: launch.options.viaOpener ?? false,
       contentUrl: `/content/${launch.packageId}/${imported.launchHref}`,
@@ -219,6 +212,28 @@ function launchCmi(imported: ImportedPackage, attempt: SimAttempt, options: Laun
     credit,
     ...(imported.scaledPassingScore === undefined ? {} : { scaled_passing_score: imported.scaledPassingScore }),
   }
+}
+
+const PERSISTING = new Set(['LMSCommit', 'LMSFinish', 'Commit', 'Terminate'])
+const SETTING = new Set(['LMSSetValue', 'SetValue'])
+
+/**
+ * What the LMS keeps: the CMI it handed out at launch, plus every value it accepted up to the
+ * last successful Commit/Finish; later writes are lost, as in a real LMS.
+ */
+function persisted(launchCmi: CmiTree, session: SimSession): CmiTree | null {
+  const lastPersist = [...session.calls].reverse().find((call) => PERSISTING.has(call.method) && call.result === 'true')
+  if (!lastPersist) return null
+  const cmi = structuredClone(launchCmi) as Record<string, unknown>
+  for (const call of session.calls) {
+    if (call.seq > lastPersist.seq) break
+    if (!SETTING.has(call.method) || call.result !== 'true') continue
+    const path = call.args[0]!.replace(/^cmi\./, '').split('.')
+    let node = cmi
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
+    node[path.at(-1)!] = call.args[1]
+  }
+  return cmi
 }
 
 function safeJson(value: unknown): string {

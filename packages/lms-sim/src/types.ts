@@ -41,15 +41,12 @@ export interface SimSession {
   edition: ScormEdition
   options: LaunchOptions
   calls: ApiCall[]
-  /** CMI persisted by each successful Commit/Finish, in order. */
-  commits: CmiTree[]
-  /** Requests the browser made while this session ran, recorded by the tests (not by the sim). */
 }
 
 export interface SimAttempt {
   packageId: string
   learner: string
-  /** What the LMS holds: the CMI of the last successful Commit/Finish. */
+  /** What the LMS holds: the launch CMI plus the values accepted up to the last successful Commit/Finish. */
   cmi: CmiTree | null
   sessions: SimSession[]
 }
