@@ -38,6 +38,8 @@ export interface Course {
   theme?: CourseTheme
   pages: CoursePage[]
   quizzes: CourseQuiz[]
+  /** Suggested session lengths in minutes, for the facilitator edition. */
+  facilitation?: { inPerson?: number; remote?: number }
 }
 
 export interface CourseTheme {
@@ -53,7 +55,17 @@ export interface CoursePage {
   blocks: CourseBlock[]
 }
 
-export type CourseBlock = HtmlBlock | CalloutBlock | QuizBlock
+export type CourseBlock =
+  | HtmlBlock
+  | CalloutBlock
+  | QuizBlock
+  | ScenarioBlock
+  | ChallengeBlock
+  | MediaBlock
+  | TabsBlock
+  | AccordionBlock
+  | CardsBlock
+  | FacilitatorNoteBlock
 
 /** Sanitised HTML of prose, headings, images, lists, tables. */
 export interface HtmlBlock {
@@ -222,16 +234,137 @@ export function isScored(question: Question): boolean {
  */
 export type Response = string[] | boolean | string | [string, string][]
 
-/** Every question of the course in page order: the index used by the state codec. */
+/** Every question of the course in page order (quizzes inside mini-défis included): the index used by the state codec. */
 export function courseQuestions(course: Course): Question[] {
   const questions: Question[] = []
   for (const page of course.pages) {
     for (const block of page.blocks) {
       if (block.kind === 'quiz') questions.push(...block.questions)
+      if (block.kind === 'challenge' && block.quiz) questions.push(...block.quiz.questions)
     }
   }
   return questions
 }
 
+/** Blocks that keep learner state, in page order: the index used by the state codec. */
+export type StatefulBlock = ScenarioBlock | ChallengeBlock | MediaBlock
+
+export function statefulBlocks(course: Course): StatefulBlock[] {
+  const blocks: StatefulBlock[] = []
+  for (const page of course.pages) {
+    for (const block of page.blocks) {
+      if (block.kind === 'scenario' || block.kind === 'challenge' || block.kind === 'media') blocks.push(block)
+    }
+  }
+  return blocks
+}
+
 /** Choice ids, in order: `a`…`z`. A question has at most this many choices. */
 export const CHOICE_IDS = 'abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * A branching scenario: named nodes of narrative, choices leading to other nodes, endings.
+ * Its path is one interaction (1.2 `performance`, 2004 `other`); its score is the points of the
+ * path taken over `maxPoints`, weighted in the module score like a question.
+ */
+export interface ScenarioBlock {
+  kind: 'scenario'
+  /** Authored id, `[a-z0-9-]+`, unique among quiz, question and block ids; the interaction id. */
+  id: string
+  title?: string
+  /** Plain-text summary for interaction descriptions (the title, else the start node's first sentence). */
+  prompt: string
+  /** Weight in the module score, ≥ 0 (0: not scored). */
+  weight: number
+  /** The learner may step back one choice at a time (the step back is undone in the path). */
+  allowBack: boolean
+  /** Id of the first node. */
+  start: string
+  nodes: ScenarioNode[]
+  /** The most points a path from `start` to an ending can earn (nodes form no cycle). */
+  maxPoints: number
+}
+
+export interface ScenarioNode {
+  /** Authored, `[a-z0-9-]+`, unique in the scenario. At most 36 nodes per scenario. */
+  id: string
+  title?: string
+  html: string
+  /** Set on endings, which have no choices. */
+  ending?: { outcome: 'success' | 'neutral' | 'failure' }
+  choices: ScenarioChoice[]
+}
+
+export interface ScenarioChoice extends Option {
+  /** Node id this choice leads to. */
+  target: string
+  /** Points this choice adds to the path, ≥ 0. */
+  points: number
+  feedbackHtml?: string
+}
+
+/** A mini-défi: instructions, then a checklist to tick or a quiz, with an optional time limit. */
+export interface ChallengeBlock {
+  kind: 'challenge'
+  id: string
+  title: string
+  instructionsHtml: string
+  /** Items the learner ticks (ids `a`…`z`); empty when the challenge is a quiz. */
+  checklist: Option[]
+  quiz?: QuizBlock
+  /** Seconds; the learner can pause and extend it (WCAG 2.2.1), nothing is lost when it ends. */
+  timeLimit?: number
+}
+
+/** An audio (podcast episode) or video player with chapters and a transcript or captions. */
+export interface MediaBlock {
+  kind: 'media'
+  id: string
+  media: 'audio' | 'video'
+  title: string
+  /** Package path of the media file, and its MIME type. */
+  src: string
+  mimeType: string
+  /** Package path of a WebVTT file: captions (video) or the timed transcript (audio). */
+  captions?: string
+  /** Cues of the timed transcript, from the WebVTT file (seconds). */
+  cues: TranscriptCue[]
+  /** A Markdown transcript, when there is no timed one. */
+  transcriptHtml?: string
+  chapters: { start: number; title: string }[]
+  poster?: string
+  /** Listening to the end (or reading the transcript) is needed for completion. */
+  required: boolean
+}
+
+export interface TranscriptCue {
+  start: number
+  end: number
+  text: string
+}
+
+/** "Learn more" content: tabs, an accordion, cards. No learner state. */
+export interface TabsBlock {
+  kind: 'tabs'
+  id: string
+  panels: { title: string; html: string }[]
+}
+
+export interface AccordionBlock {
+  kind: 'accordion'
+  id: string
+  items: { title: string; html: string }[]
+}
+
+export interface CardsBlock {
+  kind: 'cards'
+  cards: { title: string; html: string }[]
+}
+
+/** Notes for the facilitator: only in the facilitator edition, never in a learner package. */
+export interface FacilitatorNoteBlock {
+  kind: 'facilitator'
+  html: string
+  /** Suggested minutes for this part, in a room and online. */
+  timing?: { inPerson?: number; remote?: number }
+}

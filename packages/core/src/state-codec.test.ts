@@ -35,6 +35,7 @@ const ANSWERED: LearnerState = {
   seen: [true, true],
   answers: [['c'], ['a', 'd'], false, 'Réponse: 10.5 ~ 100%', '1.5', [['1', 'b'], ['3', 'a']], ['d', 'b', 'a', 'c'], ['e'], 'Une idée.\nDeux~'],
   quizAttempts: [2],
+  blocks: [],
   interactionCount: 12,
   reported: false,
 }
@@ -49,9 +50,9 @@ describe('state codec', () => {
   it('writes the fields in a fixed, compact form', () => {
     const shape = stateShape(course())
     expect(encodeState(ANSWERED, shape)).toBe(
-      `1~${shape.key}~1~3~4.9.f._Réponse: 10%2E5 %7E 100%25._1%2E5.1-0.3102.g._Une idée%2E\nDeux%7E~2~c~0`,
+      `1~${shape.key}~1~3~4.9.f._Réponse: 10%2E5 %7E 100%25._1%2E5.1-0.3102.g._Une idée%2E\nDeux%7E~2~c~0~`,
     )
-    expect(encodeState(emptyState(shape), shape)).toBe(`1~${shape.key}~0~0~........~1~0~0`)
+    expect(encodeState(emptyState(shape), shape)).toBe(`1~${shape.key}~0~0~........~1~0~0~`)
   })
 
   it('tells an empty text answer from no answer', () => {
@@ -68,7 +69,7 @@ describe('state codec', () => {
     expect(decodeState('', shape)).toBeNull()
     expect(decodeState('{"json":true}', shape)).toBeNull()
     expect(decodeState(text.replace(/^1/, '2'), shape)).toBeNull()
-    const withAnswers = (answers: string) => `1~${shape.key}~0~0~${answers}~1~0~0`
+    const withAnswers = (answers: string) => `1~${shape.key}~0~0~${answers}~1~0~0~`
     expect(decodeState(withAnswers('........'), shape)).not.toBeNull()
     expect(decodeState(withAnswers('3........'), shape)).toBeNull() // two choices in a single-choice question
     expect(decodeState(withAnswers('8........'), shape)).toBeNull() // a choice that does not exist
@@ -76,7 +77,7 @@ describe('state codec', () => {
     expect(decodeState(withAnswers(`...${'_'.padEnd(22, 'x')}.....`), shape)).toBeNull() // longer than maxLength
     expect(decodeState(withAnswers('.....9....'), shape)).toBeNull() // matching: unknown target
     expect(decodeState(withAnswers('......0012..'), shape)).toBeNull() // sequencing: a step twice
-    expect(decodeState(`1~${shape.key}~0~0~........~3~0~0`, shape)).toBeNull() // more attempts than allowed
+    expect(decodeState(`1~${shape.key}~0~0~........~3~0~0~`, shape)).toBeNull() // more attempts than allowed
   })
 
   it('computes the worst case from the longest answers, every text character escaped', () => {
@@ -89,5 +90,60 @@ describe('state codec', () => {
     expect(worstCaseStateLength(shape)).toBe(text.length)
     expect(text).toContain('%7E'.repeat(200))
     expect(decodeState(text, shape)).toEqual(worst)
+  })
+})
+
+describe('state codec: scenarios, mini-défis, media', () => {
+  const scenario = {
+    kind: 'scenario' as const, id: 'sc', prompt: 'Situation', weight: 1, allowBack: true, start: 'debut', maxPoints: 2,
+    nodes: ['debut', 'suite', 'fin-ok', 'fin-ko'].map((id) => ({ id, html: id, choices: [] })),
+  }
+  const challenge = {
+    kind: 'challenge' as const, id: 'defi', title: 'Défi', instructionsHtml: '', timeLimit: 120,
+    checklist: [...'abc'].map((id) => ({ id, html: id, text: id })),
+  }
+  const media = {
+    kind: 'media' as const, id: 'ep1', media: 'audio' as const, title: 'Épisode 1', src: 'assets/ep1.mp3', mimeType: 'audio/mpeg',
+    cues: [], chapters: [], required: true,
+  }
+  const withBlocks: Course = {
+    format: 1, id: 'demo', title: 'Demo', language: 'fr', version: '1.0.0', completion: 'pages', quizzes: [],
+    pages: [{ id: 'intro', title: 'Intro', blocks: [scenario, { kind: 'html', html: '<p>x</p>' }, challenge, media] }],
+  }
+
+  it('round-trips each block state and writes it compactly', () => {
+    const shape = stateShape(withBlocks)
+    const state: LearnerState = {
+      ...emptyState(shape),
+      seen: [true],
+      blocks: [
+        { kind: 'scenario', path: ['debut', 'suite', 'fin-ko'] },
+        { kind: 'challenge', checked: ['a', 'c'], remaining: 75, done: false },
+        { kind: 'media', done: true },
+      ],
+    }
+    const text = encodeState(state, shape)
+    expect(text).toBe(`1~${shape.key}~0~1~~~0~0~p013.5-23-0.1`)
+    expect(decodeState(text, shape)).toEqual(state)
+  })
+
+  it('rejects impossible block states', () => {
+    const shape = stateShape(withBlocks)
+    const withBlocksField = (field: string) => `1~${shape.key}~0~1~~~0~0~${field}`
+    expect(decodeState(withBlocksField('..'), shape)).not.toBeNull()
+    expect(decodeState(withBlocksField('p00..'), shape)).toBeNull() // a node twice
+    expect(decodeState(withBlocksField('p9..'), shape)).toBeNull() // unknown node
+    expect(decodeState(withBlocksField('.0-4a-0.'), shape)).toBeNull() // more time left than the limit
+    expect(decodeState(withBlocksField('.8-1-0.'), shape)).toBeNull() // unknown item
+    expect(decodeState(withBlocksField('..2'), shape)).toBeNull()
+  })
+
+  it('counts the longest path, every item ticked and the full time in the worst case', () => {
+    const shape = stateShape(withBlocks)
+    const worst = worstCaseState(shape)
+    expect(worst.blocks[0]).toEqual({ kind: 'scenario', path: ['fin-ko', 'fin-ok', 'suite', 'debut'] })
+    expect(worst.interactionCount).toBe(1)
+    expect(decodeState(encodeState(worst, shape), shape)).toEqual(worst)
+    expect(worstCaseStateLength(shape)).toBe(encodeState(worst, shape).length)
   })
 })

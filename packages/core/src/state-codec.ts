@@ -1,4 +1,4 @@
-import { type Course, type CourseQuiz, type Question, type Response, courseQuestions } from './course.js'
+import { type Course, type CourseQuiz, type Question, type Response, type StatefulBlock, courseQuestions, statefulBlocks } from './course.js'
 
 /**
  * What the player keeps of a learner's attempt, and the compact text it is stored as in
@@ -15,11 +15,27 @@ export interface LearnerState {
   answers: (Response | null)[]
   /** Per quiz (in `course.quizzes` order): attempts started so far, ≥ 1. */
   quizAttempts: number[]
+  /** Per stateful block (scenario, mini-défi, media; `statefulBlocks` order): its state, or null if untouched. */
+  blocks: (BlockState | null)[]
   /** Interaction records written so far: the next record's index (never read from `_count`). */
   interactionCount: number
   /** The final status and score have been sent: they are never sent twice. */
   reported: boolean
 }
+
+/** What a learner did with a scenario, a mini-défi or a media block. */
+export type BlockState =
+  /** Node ids from the start to the current node (the path taken, steps back undone). */
+  | { kind: 'scenario'; path: string[] }
+  /** Ticked items; seconds left when timed (null: untimed); finished. */
+  | { kind: 'challenge'; checked: string[]; remaining: number | null; done: boolean }
+  /** Heard or seen to the end, or transcript read. */
+  | { kind: 'media'; done: boolean }
+
+export type BlockShape =
+  | { kind: 'scenario'; nodeIds: string[] }
+  | { kind: 'challenge'; itemIds: string[]; timeLimit: number | null }
+  | { kind: 'media' }
 
 /** What the codec needs of a question: how its answer is written and how long it can get. */
 export type QuestionShape =
@@ -37,6 +53,7 @@ export interface StateShape {
   questions: QuestionShape[]
   /** Attempts allowed per quiz, in `course.quizzes` order. */
   quizAttempts: number[]
+  blocks: BlockShape[]
 }
 
 export const STATE_FORMAT_VERSION = '1'
@@ -65,19 +82,34 @@ export function questionShape(question: Question): QuestionShape {
   }
 }
 
+export function blockShape(block: StatefulBlock): BlockShape {
+  switch (block.kind) {
+    case 'scenario':
+      return { kind: 'scenario', nodeIds: block.nodes.map((node) => node.id) }
+    case 'challenge':
+      return { kind: 'challenge', itemIds: block.checklist.map((item) => item.id), timeLimit: block.timeLimit ?? null }
+    case 'media':
+      return { kind: 'media' }
+  }
+}
+
 export function stateShape(course: Course): StateShape {
   const questions = courseQuestions(course).map(questionShape)
+  const blocks = statefulBlocks(course)
+  const blockShapes = blocks.map(blockShape)
   const structure = [
     course.id,
     course.pages.map((page) => page.id).join(','),
     courseQuestions(course).map((question, index) => `${question.id}:${JSON.stringify(questions[index])}`).join(','),
     course.quizzes.map((quiz: CourseQuiz) => `${quiz.id}:${quiz.attempts}`).join(','),
+    blocks.map((block, index) => `${block.id}:${JSON.stringify(blockShapes[index])}`).join(','),
   ].join('|')
   return {
     key: fnv1a(structure).toString(36),
     pageCount: course.pages.length,
     questions,
     quizAttempts: course.quizzes.map((quiz) => quiz.attempts),
+    blocks: blockShapes,
   }
 }
 
@@ -87,13 +119,14 @@ export function emptyState(shape: StateShape): LearnerState {
     seen: Array.from({ length: shape.pageCount }, () => false),
     answers: shape.questions.map(() => null),
     quizAttempts: shape.quizAttempts.map(() => 1),
+    blocks: shape.blocks.map(() => null),
     interactionCount: 0,
     reported: false,
   }
 }
 
 /**
- * `1~<key>~<page>~<seen bits>~<answers>~<quiz attempts>~<interaction count>~<flags>`, numbers
+ * `1~<key>~<page>~<seen bits>~<answers>~<quiz attempts>~<interaction count>~<flags>~<blocks>`, numbers
  * in base 36, answers separated by `.`; free text is kept as typed but for `%`, `~` and `.`,
  * which are percent-escaped.
  */
@@ -107,15 +140,16 @@ export function encodeState(state: LearnerState, shape: StateShape): string {
     state.quizAttempts.map((count) => count.toString(36)).join(ANSWER_SEPARATOR),
     state.interactionCount.toString(36),
     state.reported ? '1' : '0',
+    state.blocks.map((block, index) => (block === null ? '' : encodeBlock(shape.blocks[index]!, block))).join(ANSWER_SEPARATOR),
   ].join(FIELD_SEPARATOR)
 }
 
 /** The state, or null when the text is empty, malformed or was written for another version of the course. */
 export function decodeState(text: string, shape: StateShape): LearnerState | null {
   const fields = text.split(FIELD_SEPARATOR)
-  if (fields.length !== 8) return null
-  const [version, key, page, seenBits, answers, attempts, interactionCount, flags] = fields as [
-    string, string, string, string, string, string, string, string,
+  if (fields.length !== 9) return null
+  const [version, key, page, seenBits, answers, attempts, interactionCount, flags, blockFields] = fields as [
+    string, string, string, string, string, string, string, string, string,
   ]
   if (version !== STATE_FORMAT_VERSION || key !== shape.key) return null
   const pageIndex = parseBase36(page)
@@ -143,7 +177,19 @@ export function decodeState(text: string, shape: StateShape): LearnerState | nul
     if (value === null || value < 1 || value > shape.quizAttempts[index]!) return null
     quizAttempts.push(value)
   }
-  return { page: pageIndex, seen, answers: decodedAnswers, quizAttempts, interactionCount: count, reported: flags === '1' }
+  const blockTexts = shape.blocks.length === 0 ? (blockFields === '' ? [] : null) : blockFields.split(ANSWER_SEPARATOR)
+  if (blockTexts === null || blockTexts.length !== shape.blocks.length) return null
+  const blocks: (BlockState | null)[] = []
+  for (const [index, field] of blockTexts.entries()) {
+    if (field === '') {
+      blocks.push(null)
+      continue
+    }
+    const block = decodeBlock(shape.blocks[index]!, field)
+    if (block === null) return null
+    blocks.push(block)
+  }
+  return { page: pageIndex, seen, answers: decodedAnswers, quizAttempts, blocks, interactionCount: count, reported: flags === '1' }
 }
 
 /**
@@ -158,8 +204,58 @@ export function worstCaseState(shape: StateShape): LearnerState {
     seen: Array.from({ length: shape.pageCount }, () => true),
     answers: shape.questions.map(longestAnswer),
     quizAttempts: [...shape.quizAttempts],
-    interactionCount: shape.questions.length * attemptsTotal,
+    blocks: shape.blocks.map(longestBlockState),
+    // One record per question and attempt, and one per scenario.
+    interactionCount: shape.questions.length * attemptsTotal + shape.blocks.filter((block) => block.kind === 'scenario').length,
     reported: true,
+  }
+}
+
+function longestBlockState(block: BlockShape): BlockState {
+  switch (block.kind) {
+    case 'scenario':
+      // Nodes form no cycle: a path visits each node at most once.
+      return { kind: 'scenario', path: [...block.nodeIds].reverse() }
+    case 'challenge':
+      return { kind: 'challenge', checked: [...block.itemIds], remaining: block.timeLimit, done: true }
+    case 'media':
+      return { kind: 'media', done: true }
+  }
+}
+
+/** scenario: node indexes in base 36, one character each; challenge: `<checked mask>-<seconds left>-<done>`; media: `1`. */
+function encodeBlock(shape: BlockShape, block: BlockState): string {
+  if (shape.kind === 'scenario' && block.kind === 'scenario') {
+    return 'p' + block.path.map((id) => shape.nodeIds.indexOf(id).toString(36)).join('')
+  }
+  if (shape.kind === 'challenge' && block.kind === 'challenge') {
+    const checked = new Set(block.checked)
+    const mask = shape.itemIds.reduce((sum, id, index) => (checked.has(id) ? sum + 2 ** index : sum), 0)
+    return [mask.toString(36), block.remaining === null ? '' : Math.max(0, Math.round(block.remaining)).toString(36), block.done ? '1' : '0'].join('-')
+  }
+  return block.kind === 'media' && block.done ? '1' : '0'
+}
+
+function decodeBlock(shape: BlockShape, field: string): BlockState | null {
+  switch (shape.kind) {
+    case 'scenario': {
+      if (!field.startsWith('p')) return null
+      const path = [...field.slice(1)].map((digit) => shape.nodeIds[parseInt(digit, 36)])
+      if (path.includes(undefined) || new Set(path).size !== path.length) return null
+      return { kind: 'scenario', path: path as string[] }
+    }
+    case 'challenge': {
+      const parts = field.split('-')
+      if (parts.length !== 3) return null
+      const mask = parseBase36(parts[0]!)
+      const remaining = parts[1] === '' ? null : parseBase36(parts[1]!)
+      if (mask === null || mask >= 2 ** shape.itemIds.length || (parts[2] !== '0' && parts[2] !== '1')) return null
+      if ((shape.timeLimit === null) !== (remaining === null) || (remaining !== null && remaining > shape.timeLimit!)) return null
+      const checked = shape.itemIds.filter((_, index) => Math.floor(mask / 2 ** index) % 2 === 1)
+      return { kind: 'challenge', checked, remaining, done: parts[2] === '1' }
+    }
+    case 'media':
+      return field === '1' ? { kind: 'media', done: true } : field === '0' ? { kind: 'media', done: false } : null
   }
 }
 

@@ -158,7 +158,7 @@ describe('PlayerEngine', () => {
   it('resumes from an encoded state: page, seen pages, locked answers, interaction counter', () => {
     const course = demoCourse()
     const shape = stateShape(course)
-    const suspendData = encodeState({ page: 1, seen: [true, true, false], answers: [['a'], null], quizAttempts: [1], interactionCount: 1, reported: false }, shape)
+    const suspendData = encodeState({ page: 1, seen: [true, true, false], answers: [['a'], null], quizAttempts: [1], blocks: [], interactionCount: 1, reported: false }, shape)
     const { engine, tracker } = started(course, { suspendData, location: 'notions', initialStatus: 'incomplete' })
     expect(engine.pageIndex).toBe(1)
     expect(engine.answerOf('q-single')).toEqual({ response: ['a'], correct: false, correctResponse: ['b'] })

@@ -306,6 +306,7 @@ function structuredCloneState(state: LearnerState): LearnerState {
     seen: [...state.seen],
     answers: state.answers.map((answer) => (answer === null ? null : copyResponse(answer))),
     quizAttempts: [...state.quizAttempts],
+    blocks: state.blocks.map((block) => (block === null ? null : structuredClone(block))),
     interactionCount: state.interactionCount,
     reported: state.reported,
   }

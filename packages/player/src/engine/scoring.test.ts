@@ -87,7 +87,7 @@ describe('quizResult', () => {
     expect(quizResult(two, 0, questions, state)).toMatchObject({ complete: true, score: 100, passed: true, attempt: 1, attemptsLeft: 0 })
     expect(quizResult(two, 1, questions, state)).toMatchObject({ complete: true, score: 75, passed: false, attempt: 1, attemptsLeft: 0 })
     // Module score 80 ≥ every pass mark but one: failed.
-    const report = buildReport(two, questions, { page: 0, seen: [true], answers: [['a'], ['a'], ['b']], quizAttempts: [1, 1], interactionCount: 3, reported: false })
+    const report = buildReport(two, questions, { page: 0, seen: [true], answers: [['a'], ['a'], ['b']], quizAttempts: [1, 1], blocks: [], interactionCount: 3, reported: false })
     expect(report).toEqual({ completion: 'incomplete', success: 'failed', progress: 1, final: true, score: { raw: 80, min: 0, max: 100, scaled: 0.8 } })
   })
 
@@ -116,7 +116,7 @@ describe('buildReport with attempts (B12)', () => {
   const right: Response[] = [['b'], ['a', 'b', 'd'], false, 'paris', '42', '41', [['1', 'b'], ['2', 'a'], ['3', 'd']], ['a', 'b', 'c', 'd'], ['c'], 'Note']
   const wrong: Response[] = [['a'], ['a'], true, 'x', '1', '1', [['1', 'a']], ['d', 'c', 'b', 'a'], ['c'], 'Note']
   const state = (answers: Response[], attempt: number): LearnerState =>
-    ({ page: 0, seen: [true, false, false], answers, quizAttempts: [attempt, 1], interactionCount: 10, reported: false })
+    ({ page: 0, seen: [true, false, false], answers, quizAttempts: [attempt, 1], blocks: [], interactionCount: 10, reported: false })
 
   it('a failed quiz with an attempt left: not final, incomplete, success unknown, no score', () => {
     expect(buildReport(course, questions, state(wrong, 1))).toEqual({ completion: 'incomplete', success: 'unknown', progress: 1 / 3, final: false })
@@ -144,7 +144,7 @@ describe('buildReport with attempts (B12)', () => {
     poll.pages = [poll.pages[2]!]
     poll.quizzes = [poll.quizzes[1]!]
     const pollQuestions = courseQuestions(poll)
-    expect(buildReport(poll, pollQuestions, { page: 0, seen: [true], answers: [['a'], 'x'], quizAttempts: [1], interactionCount: 2, reported: false }))
+    expect(buildReport(poll, pollQuestions, { page: 0, seen: [true], answers: [['a'], 'x'], quizAttempts: [1], blocks: [], interactionCount: 2, reported: false }))
       .toEqual({ completion: 'completed', success: 'unknown', progress: 1, final: true })
   })
 })

@@ -124,7 +124,9 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
       return h('div', { class: 'cafes-prose', html: first ? block.html.replace(/^\s*<h1\b[^>]*>[\s\S]*?<\/h1>/, '') : block.html })
     }
     if (block.kind === 'callout') return renderCallout(block)
-    return renderQuiz(block, ctx)
+    if (block.kind === 'quiz') return renderQuiz(block, ctx)
+    // Blocks of later formats (issue 4) render nothing until their UI lands.
+    return h('div', { hidden: 'hidden' })
   }
 
   function renderCallout(block: CalloutBlock): HTMLElement {
