@@ -1,20 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Frame, Page } from 'playwright-core'
-import { isScored } from '@cafes/core'
+import type { Browser, Frame, Keyboard, Page } from 'playwright-core'
+import { type CourseBlock, isScored } from '@cafes/core'
 import { startLmsSim, type LmsSim } from '@cafes/lms-sim'
 import { launchChromium } from '../support/browser.js'
 import { buildModulesWithReport } from '../support/build-modules.js'
 import { lastSetValues, setCalls, waitForCall } from '../support/lms.js'
-import { type Surface, answerByKeyboard, courseOf, focusProblem, questionsOf, rightResponse, tabTo, wrongResponse } from './learner.js'
+import {
+  type Surface, answerByKeyboard, challengeSelector, courseOf, focusProblem, kitchenSinkWithBlocks, mediaSelector, playScenarioByKeyboard,
+  questionsOf, rightResponse, tabTo, tabsSelector, wrongResponse,
+} from './learner.js'
+import { ROOT } from '../support/build-modules.js'
 
 /**
  * The whole kitchen-sink module with the keyboard alone (`page.keyboard` only: Tab, Shift+Tab,
  * Space, Enter, arrows, typing; no click, no `focus()`): every question type answered right,
  * a sequence reordered with its buttons, matching paired with the selects, a quiz failed and
- * retried, pages turned, the menu opened and closed, the module finished. At every stop the
- * focus is visible.
+ * retried, pages turned, the menu opened and closed, the module finished; a scenario played with a
+ * step back, a mini-défi ticked, its timer started, paused and extended, a transcript opened and
+ * marked read, tabs walked with the arrows, an accordion opened. At every stop the focus is visible.
  */
-const MODULE = 'examples/kitchen-sink'
+const MODULE = kitchenSinkWithBlocks(ROOT)
 
 let browser: Browser
 let sim: LmsSim
@@ -34,6 +39,65 @@ afterAll(async () => {
 
 async function expectFocusVisible(surface: Surface, where: string): Promise<void> {
   expect(await focusProblem(surface), where).toBeNull()
+}
+
+/** The blocks of issue 4 with the keyboard: Tab, Enter, Space, arrows. */
+async function playBlocksByKeyboard(surface: Surface, keyboard: Keyboard, blocks: CourseBlock[]): Promise<void> {
+  for (const block of blocks) {
+    if (block.kind === 'scenario') await playScenarioByKeyboard(surface, keyboard, block)
+    if (block.kind === 'challenge') {
+      const section = challengeSelector(block)
+      for (const item of block.checklist) {
+        await tabTo(surface, keyboard, `${section} input[data-cafes-item="${item.id}"]`)
+        await keyboard.press('Space')
+        expect(await surface.locator(`${section} input[data-cafes-item="${item.id}"]`).isChecked()).toBe(true)
+      }
+      if (block.timeLimit !== undefined) {
+        await tabTo(surface, keyboard, `${section} [data-cafes="timer"]`)
+        await keyboard.press('Enter')
+        expect(await surface.textContent(`${section} [data-cafes="timer"]`)).toBe('Pause')
+        await keyboard.press('Enter')
+        expect(await surface.textContent(`${section} [data-cafes="timer"]`)).toBe('Démarrer')
+        await tabTo(surface, keyboard, `${section} [data-cafes="extend"]`)
+        await keyboard.press('Enter')
+        expect(await surface.textContent(`${section} .cafes-timer-live`)).toMatch(/^Une minute de plus/)
+      }
+      if (block.quiz) {
+        for (const question of block.quiz.questions) await answerByKeyboard(surface, keyboard, question, rightResponse(question))
+      } else {
+        await tabTo(surface, keyboard, `${section} [data-cafes="done"]`)
+        await keyboard.press('Enter')
+      }
+      await surface.waitForSelector(`${section} .cafes-done:not(:empty)`)
+    }
+    if (block.kind === 'media') {
+      const section = mediaSelector(block)
+      await tabTo(surface, keyboard, `${section} [data-cafes="rate"]`)
+      await keyboard.press('ArrowDown')
+      expect(await surface.locator(`${section} ${block.media}`).evaluate((element: HTMLMediaElement) => element.playbackRate)).toBe(1.25)
+      if ((await surface.locator(`${section} [data-cafes="transcript"]`).count()) === 0) continue
+      await tabTo(surface, keyboard, `${section} [data-cafes="transcript"]`)
+      await keyboard.press('Enter')
+      expect(await surface.getAttribute(`${section} [data-cafes="transcript"]`, 'aria-expanded')).toBe('true')
+      await tabTo(surface, keyboard, `${section} [data-cafes="transcript-read"]`)
+      await keyboard.press('Enter')
+      expect(await surface.textContent(`${section} .cafes-done`)).toMatch(/^✓/)
+      await expectFocusVisible(surface, `status of ${block.id}`)
+    }
+    if (block.kind === 'tabs') {
+      const tabs = `${tabsSelector(block)} [role="tab"]`
+      await tabTo(surface, keyboard, `${tabs}[aria-selected="true"]`)
+      await keyboard.press('ArrowRight')
+      expect(await surface.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true')
+      await expectFocusVisible(surface, `second tab of ${block.id}`)
+      await keyboard.press('Home')
+    }
+    if (block.kind === 'accordion') {
+      await tabTo(surface, keyboard, `[data-cafes-accordion="${block.id}"] summary`)
+      await keyboard.press('Enter')
+      expect(await surface.locator(`[data-cafes-accordion="${block.id}"] details`).first().getAttribute('open')).toBe('')
+    }
+  }
 }
 
 /** Plays every page; returns each question's result. */
@@ -81,6 +145,7 @@ async function playByKeyboard(page: Page, surface: Surface): Promise<Map<string,
         expect(result, `${question.type} question ${question.id}`).toBe(isScored(question) ? 'correct' : 'neutral')
       }
     }
+    await playBlocksByKeyboard(surface, keyboard, coursePage.blocks)
     for (const block of coursePage.blocks) {
       if (block.kind !== 'quiz' || !block.questions.some(isScored)) continue
       expect(await surface.textContent(`[data-cafes-quiz-result="${block.quiz}"]`)).toMatch(/100 % — réussi/)
@@ -137,7 +202,9 @@ describe('keyboard only through the kitchen-sink', () => {
     expect(values.get('cmi.completion_status')).toBe('completed')
     expect(values.get('cmi.score.scaled')).toBe('1')
     const recorded = new Set(setCalls(session).filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value))
-    expect([...recorded].sort()).toEqual([...results.keys()].sort())
+    // Every question, and each scenario's path (one interaction per scenario).
+    const scenarios = (await courseOf(frame)).pages.flatMap((coursePage) => coursePage.blocks.flatMap((block) => (block.kind === 'scenario' ? [block.id] : [])))
+    expect([...recorded].sort()).toEqual([...results.keys(), ...scenarios].sort())
     await context.close()
   }, 180_000)
 })

@@ -136,6 +136,16 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s: every question type of the
     expect(await submit(frame, 'q-engagements')).toBe('correct')
     await order(frame, 'q-etapes', ['a', 'b', 'c', 'd'])
     expect(await submit(frame, 'q-etapes')).toBe('correct')
+    await next(frame, 'en-pratique')
+    const scenario = frame.locator('section[data-cafes-scenario="scenario-compte-rendu"]')
+    await scenario.locator('button[data-cafes-choice="a"]').click()
+    await frame.waitForSelector('[data-cafes-node="outil-valide"]')
+    await scenario.locator('button[data-cafes-choice="a"]').click()
+    await frame.waitForSelector('[data-cafes-ending="success"]')
+    // The episode is required for completion: reading its transcript counts.
+    const episode = frame.locator('section[data-cafes-media="episode-1"]')
+    await episode.locator('[data-cafes="transcript"]').click()
+    await episode.locator('[data-cafes="transcript-read"]').click()
     await next(frame, 'et-vous')
     await question(frame, 'q-ma-tache').locator('textarea').fill('Relire chaque synthèse.\nEt citer mes sources.')
     expect(await submit(frame, 'q-ma-tache')).toBe('neutral')
@@ -161,6 +171,8 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s: every question type of the
         'correct_responses.0.pattern': is12 ? '1.a,2.b,3.c,4.d' : '1[.]a[,]2[.]b[,]3[.]c[,]4[.]d',
       },
       { id: 'q-etapes', type: 'sequencing', [response]: list('a', 'b', 'c', 'd'), 'correct_responses.0.pattern': list('a', 'b', 'c', 'd'), result: 'correct', weighting: '1' },
+      // The scenario's path, once it reaches an ending: 1.2 `performance`, 2004 `other`.
+      { id: 'scenario-compte-rendu', type: is12 ? 'performance' : 'other', [response]: 'debut,outil-valide,relecture', result: 'correct', weighting: '2' },
       { id: 'q-ma-tache', type: is12 ? 'fill-in' : 'long-fill-in', [response]: 'Relire chaque synthèse. Et citer mes sources.', result: 'neutral', weighting: '0' },
       { id: 'q-aisance-apres', type: 'likert', [response]: 'd', result: 'neutral', weighting: '0' },
     ])

@@ -1,5 +1,8 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Frame, Keyboard, Page } from 'playwright-core'
-import type { Course, Question, Response } from '@cafes/core'
+import type { ChallengeBlock, Course, CourseBlock, MediaBlock, Question, Response, ScenarioBlock, TabsBlock } from '@cafes/core'
 
 /**
  * A learner at the player, for the accessibility and keyboard runs: reads the course the
@@ -108,7 +111,9 @@ export async function focusProblem(surface: Surface): Promise<string | null> {
     const element = document.activeElement
     if (!element || element === document.body || element === document.documentElement) return 'nothing has the focus'
     const describe = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('data-cafes') ? `[data-cafes=${element.getAttribute('data-cafes')}]` : ''}`
-    if (!element.matches(':focus-visible')) return `${describe} has the focus but does not match :focus-visible`
+    // A native media player keeps the focus on a control inside its (closed) shadow root: the host matches :focus-within.
+    const media = element.matches('audio[controls], video[controls]')
+    if (!element.matches(media ? ':focus-within' : ':focus-visible')) return `${describe} has the focus but does not match :focus-visible`
     const style = getComputedStyle(element)
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     if (!outline && style.boxShadow === 'none') return `${describe} has no visible focus indicator (outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow none)`
@@ -253,4 +258,176 @@ export function formatViolations(where: string, violations: AxeViolation[]): str
     `${where}: ${violation.id} (${violation.impact ?? 'n/a'}) ${violation.help} — ${violation.helpUrl}\n`
     + violation.nodes.map((node) => `    ${node.target.join(' ')}\n      ${node.html.slice(0, 200)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n'),
   ).join('\n')
+}
+
+const KITCHEN_SINK = 'examples/kitchen-sink'
+
+/**
+ * The kitchen-sink module with every block of issue 4: `examples/kitchen-sink` once it has a
+ * scenario, a mini-défi and an audio or video block; until then a copy of it in a temporary folder
+ * with one more page of them (`035-blocs.md`, a 3 s silent WAV and its WebVTT transcript).
+ */
+export function kitchenSinkWithBlocks(root: string): string {
+  const folder = resolve(root, KITCHEN_SINK)
+  const markdown = readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(folder, name), 'utf8')).join('\n')
+  if (/^:{3,}scenario/m.test(markdown) && /^:{3,}defi/m.test(markdown) && /^:{3,}(audio|video)/m.test(markdown)) return KITCHEN_SINK
+  const copy = join(mkdtempSync(join(tmpdir(), 'cafes-ks-')), 'kitchen-sink')
+  cpSync(folder, copy, { recursive: true })
+  if (!existsSync(join(copy, 'assets'))) throw new Error('kitchen-sink has no assets folder')
+  writeFileSync(join(copy, 'assets', 'episode.wav'), silentWav(3))
+  writeFileSync(join(copy, 'assets', 'episode.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour et bienvenue au Café.\n\n00:01.000 --> 00:02.000\nParlons de transparence.\n\n00:02.000 --> 00:03.000\nMerci de votre écoute.\n')
+  writeFileSync(join(copy, '035-blocs.md'), BLOCKS_PAGE)
+  return copy
+}
+
+const BLOCKS_PAGE = `# Mises en situation
+
+::::scenario{#sc-courriel title="Le courriel du client" back}
+:::node{#debut}
+Un collègue vous transmet une réponse au client rédigée par une IA.
+
+- [Vous l'envoyez tel quel](#fin-ko)
+  > Risqué : rien n'a été vérifié.
+- [Vous la relisez d'abord](#relire) (+1)
+  > Bon réflexe.
+:::
+
+:::node{#relire title="La relecture"}
+Vous trouvez un chiffre faux.
+
+- [Vous corrigez et le signalez](#fin-ok) (+1)
+  > Parfait.
+:::
+
+:::node{#fin-ok ending=success}
+Le client est bien informé.
+:::
+
+:::node{#fin-ko ending=failure}
+Le client reçoit un chiffre faux.
+:::
+::::
+
+::::defi{#defi-prompt title="Améliorez un prompt" time=120}
+Reprenez un prompt de votre quotidien.
+
+- [ ] Ajouter le contexte
+- [ ] Préciser le format attendu
+::::
+
+::::facilitator{in-person=5 remote=4}
+NOTE-ANIMATEUR : faites lire le scénario à voix haute.
+::::
+
+::::audio{#episode-1 src=assets/episode.wav transcript=assets/episode.vtt title="Épisode 1 : la transparence"}
+- 00:00 Accueil
+- 00:02 Conclusion
+::::
+
+::::tabs{#onglets}
+:::tab[Un]
+Panneau un.
+:::
+
+:::tab[Deux]
+Panneau deux.
+:::
+::::
+
+::::accordion{#faq}
+:::item[Et le RGPD ?]
+Réponse cachée.
+:::
+::::
+
+::::cards
+:::card[Carte A]
+Texte A.
+:::
+
+:::card[Carte B]
+Texte B.
+:::
+::::
+`
+
+/** A silent 8 kHz mono WAV. */
+function silentWav(seconds: number): Buffer {
+  const samples = 8000 * seconds
+  const bytes = Buffer.alloc(44 + samples, 128)
+  bytes.write('RIFF', 0)
+  bytes.writeUInt32LE(36 + samples, 4)
+  bytes.write('WAVEfmt ', 8)
+  bytes.writeUInt32LE(16, 16)
+  bytes.writeUInt16LE(1, 20)
+  bytes.writeUInt16LE(1, 22)
+  bytes.writeUInt32LE(8000, 24)
+  bytes.writeUInt32LE(8000, 28)
+  bytes.writeUInt16LE(1, 32)
+  bytes.writeUInt16LE(8, 34)
+  bytes.write('data', 36)
+  bytes.writeUInt32LE(samples, 40)
+  return bytes
+}
+
+export function blocksOf<K extends CourseBlock['kind']>(course: Course, kind: K): { page: number; block: Extract<CourseBlock, { kind: K }> }[] {
+  return course.pages.flatMap((page, index) =>
+    page.blocks.filter((block): block is Extract<CourseBlock, { kind: K }> => block.kind === kind).map((block) => ({ page: index, block })))
+}
+
+/** Choice ids from the start to the best ending (success first, then most points). */
+export function bestPath(scenario: ScenarioBlock): string[] {
+  const rank = { success: 2, neutral: 1, failure: 0 } as const
+  const walk = (nodeId: string): { score: number; choices: string[] } => {
+    const node = scenario.nodes.find((candidate) => candidate.id === nodeId)!
+    if (node.choices.length === 0) return { score: (rank[node.ending?.outcome ?? 'neutral']) * 1000, choices: [] }
+    return node.choices.map((choice) => {
+      const rest = walk(choice.target)
+      return { score: rest.score + choice.points, choices: [choice.id, ...rest.choices] }
+    }).reduce((best, next) => (next.score > best.score ? next : best))
+  }
+  return walk(scenario.start).choices
+}
+
+/** A first choice that leads to a node with choices (so that "Revenir en arrière" shows), or undefined. */
+export function detourChoice(scenario: ScenarioBlock): string | undefined {
+  const start = scenario.nodes.find((node) => node.id === scenario.start)!
+  return start.choices.find((choice) => scenario.nodes.find((node) => node.id === choice.target)!.choices.length > 0)?.id
+}
+
+export const scenarioSelector = (block: ScenarioBlock): string => `section[data-cafes-scenario="${block.id}"]`
+export const challengeSelector = (block: ChallengeBlock): string => `section[data-cafes-challenge="${block.id}"]`
+export const mediaSelector = (block: MediaBlock): string => `section[data-cafes-media="${block.id}"]`
+export const tabsSelector = (block: TabsBlock): string => `section[data-cafes-tabs="${block.id}"]`
+
+/** Pointer: a step into the scenario and back (when allowed), then the best path to its ending. */
+export async function playScenarioByPointer(surface: Surface, scenario: ScenarioBlock, audit?: (where: string) => Promise<void>): Promise<void> {
+  const section = surface.locator(scenarioSelector(scenario))
+  const detour = scenario.allowBack ? detourChoice(scenario) : undefined
+  if (detour) {
+    await section.locator(`[data-cafes-choice="${detour}"]`).click()
+    await audit?.(`scenario ${scenario.id}, after a choice`)
+    await section.locator('[data-cafes="back"]').click()
+  }
+  for (const choice of bestPath(scenario)) await section.locator(`[data-cafes-choice="${choice}"]`).click()
+  await section.locator('[data-cafes-ending]').waitFor()
+}
+
+/** Keyboard: the same, with Tab and Enter; the focus lands on the new node's text. */
+export async function playScenarioByKeyboard(surface: Surface, keyboard: Keyboard, scenario: ScenarioBlock): Promise<void> {
+  const section = scenarioSelector(scenario)
+  const detour = scenario.allowBack ? detourChoice(scenario) : undefined
+  const choose = async (choice: string): Promise<void> => {
+    await tabTo(surface, keyboard, `${section} [data-cafes-choice="${choice}"]`)
+    await keyboard.press('Enter')
+    const focused = await surface.evaluate(() => document.activeElement?.className)
+    if (focused !== 'cafes-scenario-node') throw new Error(`after a choice the focus is on ${focused}, not the node text`)
+  }
+  if (detour) {
+    await choose(detour)
+    await tabTo(surface, keyboard, `${section} [data-cafes="back"]`)
+    await keyboard.press('Enter')
+  }
+  for (const choice of bestPath(scenario)) await choose(choice)
+  await surface.locator(`${section} [data-cafes-ending]`).waitFor()
 }

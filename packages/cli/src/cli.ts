@@ -101,6 +101,7 @@ async function runBuild(command: CommandSpec, values: Values, positionals: strin
     ...(targets ? { targets } : {}),
     outDir: resolve(io.cwd, outDir),
     cwd: io.cwd,
+    ...(values.facilitator === true ? { facilitator: true } : {}),
   })
   const failed = report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
   if (values.json === true) {

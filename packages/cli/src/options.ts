@@ -50,6 +50,14 @@ export const COMMANDS: CommandSpec[] = [
           'targets, else cafes.config.yaml\'s, else scorm12 and scorm2004)',
       },
       { name: 'out', type: 'string', value: 'dir', description: 'Output folder, created if missing (default: out)' },
+      {
+        name: 'facilitator',
+        type: 'boolean',
+        description:
+          'Also write <id>-<version>-facilitator.zip, a printable session guide\n' +
+          '(facilitator notes, answers, scenario maps, timings), beside the\n' +
+          'targets\' zips; learner packages never contain facilitator notes',
+      },
       { name: 'json', type: 'boolean', description: 'Print { diagnostics, packages } as JSON on stdout' },
       HELP,
     ],

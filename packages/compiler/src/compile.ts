@@ -4,10 +4,12 @@
  */
 import path from 'node:path'
 import { assembleCourse, type PageSource } from './course.js'
-import { checkModuleAssets, readConfig, readModule, byteOrder } from './load.js'
-import { pageProcessor } from './processor.js'
-import { toDiagnostics } from './report.js'
-import { FIRST_DEFINED_HERE } from './rules.js'
+import { VFile } from 'vfile'
+import { checkModuleAssets, readConfig, readModule, readModuleText, byteOrder } from './load.js'
+import { pageProcessor, renderTranscript } from './processor.js'
+import { report, toDiagnostics } from './report.js'
+import { FIRST_DEFINED_HERE, rules } from './rules.js'
+import { parseWebVtt } from './webvtt.js'
 import type { CompiledModule, CompileOptions, CompileResult } from './types.js'
 
 /** Compiles the module in `dir` (relative to `options.cwd`). Never throws on content problems. */
@@ -17,8 +19,9 @@ export async function compileModule(dir: string, options: CompileOptions): Promi
   const configFiles = project.file ? [project.file] : []
   if ('problem' in source) return { diagnostics: toDiagnostics([source.problem, ...configFiles], options.cwd) }
 
-  const processor = pageProcessor()
+  const processor = pageProcessor({ facilitator: options.facilitator ?? false })
   const pages: PageSource[] = source.files.map((file) => ({ file, page: processor.processSync(file).result }))
+  const transcriptFiles = await readTranscripts(moduleDir, pages)
 
   const logo = project.config.organisation?.logo
   const reserved =
@@ -31,5 +34,33 @@ export async function compileModule(dir: string, options: CompileOptions): Promi
   const { meta, course, idPlace } = assembleCourse(pages, project.config)
   const module: CompiledModule = { dir: moduleDir, meta, config: project.config, course, assets }
   if (idPlace) module.idPlace = idPlace
-  return { module, diagnostics: toDiagnostics([...source.files, ...configFiles], options.cwd) }
+  return { module, diagnostics: toDiagnostics([...source.files, ...transcriptFiles, ...configFiles], options.cwd) }
+}
+
+/**
+ * Fills in the media blocks' cues (WebVTT) or transcript HTML (Markdown) from their files. Problems in
+ * a WebVTT file are reported on that file, at their line; the files carrying them are returned.
+ */
+async function readTranscripts(moduleDir: string, pages: readonly PageSource[]): Promise<VFile[]> {
+  const files = new Map<string, VFile>()
+  for (const { file, page } of pages) {
+    for (const { block, reference } of page.transcripts) {
+      // A WebVTT file is shipped too: the asset check reports it when missing.
+      const problem = { file, url: reference.url, place: reference.place, quiet: reference.format === 'vtt' }
+      const text = await readModuleText(moduleDir, reference.path, problem)
+      if (text === undefined) continue
+      if (reference.format === 'md') {
+        block.transcriptHtml = renderTranscript(text)
+        continue
+      }
+      const { cues, problems } = parseWebVtt(text)
+      block.cues = cues
+      const absolute = path.resolve(moduleDir, reference.path)
+      if (files.has(absolute)) continue
+      const vtt = new VFile({ path: absolute, value: text })
+      for (const { line, column, detail } of problems) report(vtt, rules.webvttInvalid, { detail }, { line, column })
+      files.set(absolute, vtt)
+    }
+  }
+  return [...files.values()]
 }

@@ -67,7 +67,7 @@ describe('assembleCourse', () => {
     })
     expect(messages).toEqual([
       '01-index.md: error: Another page already has the id `index` (a page id is its file name without the numeric prefix) [page-duplicate-id]',
-      '01-index.md:2:9: error: Another quiz or question of this module already has the id `a`; LMS reports key on it [duplicate-id]',
+      '01-index.md:2:9: error: Another quiz, question or block of this module already has the id `a`; LMS reports key on it [duplicate-id]',
     ])
   })
 

@@ -30,7 +30,12 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
   const meta = { ...frontMatter.meta }
   const quizzes = pages.flatMap(({ file, page }) => page.quizzes.map((quiz) => ({ file, quiz })))
   /** Likert and reflection questions are never scored: a module of polls has no score to pass. */
-  const hasQuestions = quizzes.some(({ quiz }) => quiz.questions.some((question) => question.scored))
+  const scenarios = pages.flatMap(({ file, page }) =>
+    page.blocks.flatMap((block, index) => (block.kind === 'scenario' && block.weight > 0 ? [{ file, block, index }] : [])),
+  )
+  /** Scored scenarios count in the module score like questions. */
+  const hasQuestions =
+    quizzes.some(({ quiz }) => quiz.questions.some((question) => question.scored)) || scenarios.length > 0
 
   if (modulePage) {
     const { file } = modulePage
@@ -42,7 +47,7 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
   }
 
   checkPageIds(pages)
-  checkQuizIds(quizzes)
+  checkQuizIds(quizzes, pages)
 
   const courseQuizzes: CourseQuiz[] = quizzes.map(({ file, quiz }) => {
     const passMark = quiz.pass ?? meta.passMark
@@ -63,6 +68,12 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
   const scoredQuizzes = courseQuizzes.filter((_, index) => quizzes[index]?.quiz.questions.some((question) => question.scored))
   const passMarks = new Set(scoredQuizzes.map((quiz) => quiz.passMark))
   const passMark = meta.passMark ?? (passMarks.size === 1 ? [...passMarks][0] : undefined)
+  if (passMark === undefined) {
+    for (const { file, block } of scenarios) {
+      const place = pages.find((page) => page.file === file)?.page.blockIds.find((entry) => entry.id === block.id)?.idPlace
+      report(file, rules.scenarioMissingPassMark, { id: block.id || '(no id)' }, place)
+    }
+  }
 
   const organisation = config.organisation
   const theme = config.theme && Object.keys(config.theme).length > 0 ? { ...config.theme } : undefined
@@ -81,6 +92,7 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
     ...(theme ? { theme } : {}),
     pages: pages.map(({ page }) => ({ id: page.id, title: page.title, blocks: page.blocks })),
     quizzes: courseQuizzes,
+    ...(meta.facilitation ? { facilitation: { ...meta.facilitation } } : {}),
   }
 
   const assembled: AssembledCourse = { meta, course }
@@ -99,8 +111,11 @@ function checkPageIds(pages: readonly PageSource[]): void {
   }
 }
 
-/** Quiz and question ids share one namespace in a module; a short-form quiz and its question are one. */
-function checkQuizIds(quizzes: ReadonlyArray<{ file: VFile; quiz: ParsedPage['quizzes'][number] }>): void {
+/** Quiz, question and block ids share one namespace in a module; a short-form quiz and its question are one. */
+function checkQuizIds(
+  quizzes: ReadonlyArray<{ file: VFile; quiz: ParsedPage['quizzes'][number] }>,
+  pages: readonly PageSource[],
+): void {
   const seen = new Map<string, Note>()
   const claim = (file: VFile, id: string, place: Point | Position | undefined) => {
     if (id === '') return
@@ -108,9 +123,27 @@ function checkQuizIds(quizzes: ReadonlyArray<{ file: VFile; quiz: ParsedPage['qu
     if (first) report(file, rules.duplicateId, { id }, place, [first])
     else seen.set(id, { message: FIRST_DEFINED_HERE, file: file.path, place })
   }
-  for (const { file, quiz } of quizzes) {
-    claim(file, quiz.id, quiz.idPlace ?? quiz.place)
-    if (quiz.short) continue
-    for (const question of quiz.questions) claim(file, question.id, question.idPlace)
+  // In the order of the pages, and of the text in each page (scenarios, mini-défis, media, tabs and
+  // accordions too: their ids key learner state and interactions).
+  for (const { file } of pages) {
+    const ids: Array<{ id: string; place: Point | Position | undefined }> = []
+    for (const entry of quizzes) {
+      if (entry.file !== file) continue
+      const { quiz } = entry
+      ids.push({ id: quiz.id, place: quiz.idPlace ?? quiz.place })
+      if (!quiz.short) for (const question of quiz.questions) ids.push({ id: question.id, place: question.idPlace })
+    }
+    for (const { page } of pages.filter((source) => source.file === file)) {
+      for (const block of page.blockIds) ids.push({ id: block.id, place: block.idPlace })
+    }
+    ids.sort((a, b) => compareStart(a.place, b.place))
+    for (const { id, place } of ids) claim(file, id, place)
   }
+}
+
+function compareStart(a: Point | Position | undefined, b: Point | Position | undefined): number {
+  const start = (place: Point | Position | undefined) => (place === undefined ? undefined : 'start' in place ? place.start : place)
+  const first = start(a)
+  const second = start(b)
+  return (first?.line ?? 0) - (second?.line ?? 0) || (first?.column ?? 0) - (second?.column ?? 0)
 }

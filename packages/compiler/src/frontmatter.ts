@@ -5,7 +5,7 @@
 import { COMPLETION_RULES, TARGETS, type CompletionRule, type TargetId } from '@cafes/core'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
-import type { Node as YamlNode } from 'yaml'
+import { isMap, isNode, isScalar, type Node as YamlNode } from 'yaml'
 import { report } from './report.js'
 import { rules } from './rules.js'
 import type { ModuleFrontMatter, ModuleMeta } from './types.js'
@@ -106,6 +106,33 @@ const FIELDS: { [K in Key]: Field<K> } = {
         const target = scalarString(item)
         return target !== undefined && isOneOf(TARGETS)(target) ? (target as TargetId) : undefined
       }),
+  },
+  facilitation: {
+    expected: 'a mapping of session lengths in minutes, `inPerson` and `remote`',
+    example: 'facilitation: { inPerson: 60, remote: 45 }',
+    read: (node, fail) => {
+      if (!node || !isMap(node)) {
+        fail(node)
+        return undefined
+      }
+      const facilitation: { inPerson?: number; remote?: number } = {}
+      let failed = false
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : ''
+        const value = isNode(pair.value) ? pair.value : null
+        const minutes = scalarNumber(value)
+        if ((key !== 'inPerson' && key !== 'remote') || key in facilitation) {
+          failed = true
+          fail(isNode(pair.key) ? pair.key : node)
+        } else if (minutes === undefined || minutes <= 0) {
+          failed = true
+          fail(value ?? node)
+        } else {
+          facilitation[key] = minutes
+        }
+      }
+      return failed ? undefined : facilitation
+    },
   },
 }
 

@@ -192,6 +192,23 @@ export async function checkModuleAssets(
   return [...shipped].filter(([, entry]) => entry.own).map(([packagePath, entry]) => ({ source: entry.source, path: packagePath }))
 }
 
+/**
+ * The text of a file of the module (a transcript), `relative` being lexically inside `moduleDir`; when
+ * it cannot be read, what went wrong, reported on `file` unless `quiet` (the asset check reports it).
+ */
+export async function readModuleText(
+  moduleDir: string,
+  relative: string,
+  problem: { file: VFile; url: string; place: Position | undefined; quiet: boolean },
+): Promise<string | undefined> {
+  const resolved = await resolveFile(await realpath(moduleDir), moduleDir, relative)
+  if (resolved.kind !== 'file') {
+    if (!problem.quiet) reportUnresolved(problem.file, resolved.kind, problem.url, 'the module folder', problem.place)
+    return undefined
+  }
+  return withoutBom(await readFile(resolved.source, 'utf8'))
+}
+
 type Resolution = { kind: 'file'; source: string } | { kind: 'missing' | 'folder' | 'outside' }
 
 /** `relative` (already lexically inside `root`) on disk: its real path must stay inside `realRoot`. */

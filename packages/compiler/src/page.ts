@@ -5,6 +5,7 @@
 import type {
   CalloutKind,
   CourseBlock,
+  MediaBlock,
   FillInQuestion,
   MatchingQuestion,
   NumericQuestion,
@@ -23,6 +24,74 @@ export interface CafesCallout extends Parent {
   /** Plain text of the `[label]`. */
   title?: string
   children: RootContent[]
+}
+
+/** A scenario, mini-défi, media, tabs, accordion, cards or facilitator note, once read. */
+export interface CafesBlock extends Node {
+  type: 'cafesBlock'
+  block: BlockModel
+}
+
+export type BlockModel = ScenarioModel | ChallengeModel | MediaModel | PanelsModel | FacilitatorModel
+
+/** Where a block's id is written, for the module-wide `duplicate-id` check. */
+interface BlockIdentity {
+  /** `''` when missing (already reported). */
+  id: string
+  idPlace?: Point
+}
+
+export interface ScenarioModel extends BlockIdentity {
+  kind: 'scenario'
+  title?: string
+  prompt: string
+  weight: number
+  allowBack: boolean
+  start: string
+  maxPoints: number
+  nodes: Array<{
+    id: string
+    title?: string
+    content: RootContent[]
+    ending?: { outcome: 'success' | 'neutral' | 'failure' }
+    choices: Array<{ id: string; target: string; points: number; content: RootContent[]; feedback: RootContent[] }>
+  }>
+}
+
+export interface ChallengeModel extends BlockIdentity {
+  kind: 'challenge'
+  title: string
+  instructions: RootContent[]
+  checklist: OptionModel[]
+  quiz?: QuizModel
+  timeLimit?: number
+}
+
+export interface MediaModel extends BlockIdentity {
+  kind: 'media'
+  /** Complete but for `cues` and `transcriptHtml`, which `compile.ts` reads from the transcript file. */
+  block: MediaBlock
+  transcript?: TranscriptReference
+}
+
+/** A transcript or captions file to read from disk once the page is parsed. */
+export interface TranscriptReference {
+  url: string
+  /** Relative to the module folder. */
+  path: string
+  format: 'vtt' | 'md'
+  place?: Position
+}
+
+export interface PanelsModel extends BlockIdentity {
+  kind: 'tabs' | 'accordion' | 'cards'
+  panels: Array<{ title: string; content: RootContent[] }>
+}
+
+export interface FacilitatorModel extends BlockIdentity {
+  kind: 'facilitator'
+  content: RootContent[]
+  timing?: { inPerson?: number; remote?: number }
 }
 
 /** A `quiz` container, once read. Its Markdown fragments are rendered by `remark-cafes-page`. */
@@ -177,12 +246,17 @@ export interface ParsedPage {
   /** `module.md` only. */
   frontMatter?: FrontMatter
   assets: AssetReference[]
+  /** Ids of scenarios, mini-défis, media, tabs and accordions, in page order. */
+  blockIds: Array<{ id: string; idPlace?: Point }>
+  /** Media blocks whose cues or transcript HTML `compile.ts` fills in from disk. */
+  transcripts: Array<{ block: MediaBlock; reference: TranscriptReference }>
 }
 
 declare module 'mdast' {
   interface RootContentMap {
     cafesCallout: CafesCallout
     cafesQuiz: CafesQuiz
+    cafesBlock: CafesBlock
   }
 }
 

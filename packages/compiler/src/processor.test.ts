@@ -120,7 +120,7 @@ describe('the page processor', () => {
     expect(json).not.toContain('Secret')
     expect(messages).toEqual([
       '01-page.md:3:1: error: Unknown directive `:::danger` [directive-unknown]\n' +
-        '  hint: Known directives: `:::quiz`, `:::question`, `:::info`, `:::tip`, `:::warning`, `:::important`. To write colons at the start of a line, escape the first: `\\:::`.',
+        '  hint: Known directives: `:::quiz`, `:::question`, `:::info`, `:::tip`, `:::warning`, `:::important`, `:::scenario`, `:::node`, `:::defi`, `:::audio`, `:::video`, `:::tabs`, `:::tab`, `:::accordion`, `:::item`, `:::cards`, `:::card`, `:::facilitator`. To write colons at the start of a line, escape the first: `\\:::`.',
     ])
   })
 })

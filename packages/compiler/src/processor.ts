@@ -14,14 +14,19 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { remarkCafesCallout } from './plugins/remark-cafes-callout.js'
 import { remarkCafesCheckDirectives } from './plugins/remark-cafes-check-directives.js'
+import { remarkCafesDefi } from './plugins/remark-cafes-defi.js'
+import { remarkCafesFacilitator } from './plugins/remark-cafes-facilitator.js'
 import { remarkCafesFootnotes } from './plugins/remark-cafes-footnotes.js'
 import { remarkCafesFrontmatter } from './plugins/remark-cafes-frontmatter.js'
 import { remarkCafesImage } from './plugins/remark-cafes-image.js'
+import { remarkCafesMedia } from './plugins/remark-cafes-media.js'
 import { remarkCafesPage } from './plugins/remark-cafes-page.js'
+import { remarkCafesPanels } from './plugins/remark-cafes-panels.js'
 import { remarkCafesQuiz } from './plugins/remark-cafes-quiz.js'
 import { remarkCafesRawHtml } from './plugins/remark-cafes-raw-html.js'
 import { remarkCafesReferences } from './plugins/remark-cafes-references.js'
 import { remarkCafesRestoreTextDirectives } from './plugins/remark-cafes-restore-text-directives.js'
+import { remarkCafesScenario } from './plugins/remark-cafes-scenario.js'
 
 /**
  * GitHub's schema (what github.com lets through), plus `loading="lazy"` on images. Image sources may be
@@ -33,7 +38,12 @@ export const sanitizeSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, src: ['data'] },
 }
 
-export function createProcessor() {
+export interface ProcessorOptions {
+  /** Keep facilitator notes (the facilitator edition); default false. */
+  facilitator?: boolean
+}
+
+export function createProcessor(options: ProcessorOptions = {}) {
   // Markdown fragments (a run of prose, a callout body, a choice) to sanitised HTML.
   const html = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze()
   const render = (nodes: RootContent[], options?: { inline?: boolean }): string => {
@@ -56,19 +66,41 @@ export function createProcessor() {
     .use(remarkCafesFootnotes) // footnotes → numbers and a list of notes at the end of the page
     .use(remarkCafesFrontmatter) // module.md's front matter → file.data.frontMatter
     .use(remarkCafesCheckDirectives) // unknown or misplaced containers
+    .use(remarkCafesFacilitator, { facilitator: options.facilitator ?? false }) // :::facilitator, removed from learner builds
     .use(remarkCafesImage) // alt text, files of the module, package paths
+    .use(remarkCafesMedia) // :::audio and :::video, their files, transcripts and chapters
     .use(remarkCafesCallout) // :::info, :::tip, :::warning, :::important
-    .use(remarkCafesQuiz) // ::::quiz and :::question
+    .use(remarkCafesQuiz) // ::::quiz and :::question, also inside a défi
+    .use(remarkCafesDefi) // ::::defi
+    .use(remarkCafesScenario) // ::::scenario and :::node
+    .use(remarkCafesPanels) // ::::tabs, ::::accordion, ::::cards
     .use(remarkCafesPage, { render }) // → ParsedPage, each block through remark-rehype, rehype-sanitize, rehype-stringify
     .freeze()
 }
 
+/** A Markdown transcript file to sanitised HTML (raw HTML dropped by the sanitiser). */
+export function renderTranscript(markdown: string): string {
+  transcript ??= transcriptPipeline()
+  return String(transcript.processSync(markdown)).trim()
+}
+
+let transcript: ReturnType<typeof transcriptPipeline> | undefined
+
+function transcriptPipeline() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze()
+}
+
 export type PageProcessor = ReturnType<typeof createProcessor>
 
-let shared: PageProcessor | undefined
+const shared = new Map<boolean, PageProcessor>()
 
-/** One processor per process: building it costs more than a page. */
-export function pageProcessor(): PageProcessor {
-  shared ??= createProcessor()
-  return shared
+/** One processor per process and edition: building it costs more than a page. */
+export function pageProcessor(options: ProcessorOptions = {}): PageProcessor {
+  const facilitator = options.facilitator ?? false
+  let processor = shared.get(facilitator)
+  if (!processor) {
+    processor = createProcessor({ facilitator })
+    shared.set(facilitator, processor)
+  }
+  return processor
 }

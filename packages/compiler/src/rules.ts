@@ -22,7 +22,26 @@ function rule<Args>(definition: Rule<Args>): Rule<Args> {
 }
 
 /** Container directives the format knows. */
-export const KNOWN_DIRECTIVES: readonly string[] = ['quiz', 'question', ...CALLOUT_KINDS]
+export const KNOWN_DIRECTIVES: readonly string[] = [
+  'quiz',
+  'question',
+  ...CALLOUT_KINDS,
+  'scenario',
+  'node',
+  'defi',
+  'audio',
+  'video',
+  'tabs',
+  'tab',
+  'accordion',
+  'item',
+  'cards',
+  'card',
+  'facilitator',
+]
+
+/** Containers that hold others: their children and where they may sit. */
+export const CHILD_DIRECTIVES: Readonly<Record<string, string>> = { question: 'quiz', node: 'scenario', tab: 'tabs', item: 'accordion', card: 'cards' }
 
 const knownDirectives = KNOWN_DIRECTIVES.map((name) => `\`:::${name}\``).join(', ')
 
@@ -157,11 +176,17 @@ export const rules = {
     message: ({ name, parent }: { name: string; parent: string }) =>
       name === 'question'
         ? `A \`:::question\` must sit directly inside a \`::::quiz\`, not inside ${parent}`
-        : `\`:::${name}\` must sit at the top level of a page, not inside ${parent}`,
+        : name in CHILD_DIRECTIVES
+          ? `A \`:::${name}\` must sit directly inside a \`::::${CHILD_DIRECTIVES[name]}\`, not inside ${parent}`
+          : `\`:::${name}\` must sit at the top level of a page, not inside ${parent}`,
     hint: ({ name }) =>
       name === 'question'
         ? 'Wrap the questions in `::::quiz{#my-quiz}` and `::::` (one more colon than the questions).'
-        : 'Move it out of the enclosing block and remove its indentation.',
+        : name in CHILD_DIRECTIVES
+          ? `Wrap them in \`::::${CHILD_DIRECTIVES[name]}\` and \`::::\` (one more colon than the blocks inside).`
+          : name === 'quiz'
+            ? 'Move it to the top level of the page; only a mini-défi may hold a quiz (`:::::defi`, one colon more than the quiz).'
+            : 'Move it out of the enclosing block and remove its indentation.',
   }),
   directiveUnknownAttribute: rule({
     id: 'directive-unknown-attribute',
@@ -527,8 +552,208 @@ export const rules = {
     id: 'duplicate-id',
     severity: 'error',
     message: ({ id }: { id: string }) =>
-      `Another quiz or question of this module already has the id \`${id}\`; LMS reports key on it`,
-    hint: 'Give each quiz and each question its own id.',
+      `Another quiz, question or block of this module already has the id \`${id}\`; LMS reports key on it`,
+    hint: 'Give each quiz, question, scenario, mini-défi, media, tabs and accordion its own id.',
+  }),
+
+  // Blocks: scenarios, mini-défis, media, tabs, accordions, cards, facilitator notes.
+  blockMissingId: rule({
+    id: 'block-missing-id',
+    severity: 'error',
+    message: ({ name }: { name: string; example: string }) => `This \`:::${name}\` has no id`,
+    hint: ({ example }) => `Add one, e.g. \`${example}\`; saved progress and LMS reports key on it, so choose it once and keep it.`,
+  }),
+  blockInvalidId: rule({
+    id: 'block-invalid-id',
+    severity: 'error',
+    message: ({ id }: { id: string }) =>
+      `Id \`${id}\` is not valid: use lower-case letters, digits and single hyphens, 64 characters at most`,
+    hint: 'For example `#scenario-reunion`.',
+  }),
+  blockMissingTitle: rule({
+    id: 'block-missing-title',
+    severity: 'error',
+    message: ({ name }: { name: string; example: string }) => `This \`:::${name}\` has no title`,
+    hint: ({ example }) => `Add one, e.g. \`${example}\`.`,
+  }),
+  blockInvalidValue: rule({
+    id: 'block-invalid-value',
+    severity: 'error',
+    message: ({ name, value, expected }: { name: string; value: string; expected: string; example: string }) =>
+      `\`${name}=${value}\` is not valid: use ${expected}`,
+    hint: ({ example }) => `For example \`${example}\`.`,
+  }),
+  blockInvalidFlag: rule({
+    id: 'block-invalid-flag',
+    severity: 'error',
+    message: ({ name, value }: { name: string; value: string }) =>
+      `\`${name}=${value}\` is not valid: \`${name}\` is on or off`,
+    hint: ({ name }) => `Write \`${name}\` alone to turn it on, or leave it out.`,
+  }),
+  blockUnexpectedContent: rule({
+    id: 'block-unexpected-content',
+    severity: 'error',
+    message: ({ name, child }: { name: string; child: string }) =>
+      `A \`::::${name}\` holds only \`:::${child}\` blocks`,
+    hint: ({ child }) => `Move this content into a \`:::${child}\`, or out of the block.`,
+  }),
+  blockEmpty: rule({
+    id: 'block-empty',
+    severity: 'error',
+    message: ({ name, child }: { name: string; child: string }) => `This \`::::${name}\` has no \`:::${child}\``,
+    hint: ({ child }) => (child === 'node' ? 'Add `:::node{#start}` blocks inside it.' : `Add \`:::${child}[Title]\` blocks inside it.`),
+  }),
+  scenarioMissingNodeId: rule({
+    id: 'scenario-node-missing-id',
+    severity: 'error',
+    message: () => 'This scenario node has no id',
+    hint: 'Add one, e.g. `:::node{#accueil}`; choices lead to it with `[Choice](#accueil)`.',
+  }),
+  scenarioDuplicateNode: rule({
+    id: 'scenario-duplicate-node',
+    severity: 'error',
+    message: ({ id }: { id: string }) => `Another node of this scenario already has the id \`${id}\``,
+    hint: 'Give each node its own id.',
+  }),
+  scenarioTooManyNodes: rule({
+    id: 'scenario-too-many-nodes',
+    severity: 'error',
+    message: ({ count }: { count: number }) =>
+      `This scenario has ${count} nodes; the learner's path is stored one character per node, so 36 at most`,
+    hint: 'Split it into two scenarios.',
+  }),
+  scenarioInvalidEnding: rule({
+    id: 'scenario-invalid-ending',
+    severity: 'error',
+    message: ({ value }: { value: string }) => `\`ending=${value}\` is not an outcome`,
+    hint: 'Write `ending=success`, `ending=neutral` or `ending=failure`.',
+  }),
+  scenarioEndingWithChoices: rule({
+    id: 'scenario-ending-with-choices',
+    severity: 'error',
+    message: ({ id }: { id: string }) => `Node \`${id}\` is an ending but has choices`,
+    hint: 'Remove the list of choices, or remove `ending=…`. A plain list in an ending must be followed by a paragraph.',
+  }),
+  scenarioDeadEnd: rule({
+    id: 'scenario-dead-end',
+    severity: 'warning',
+    message: ({ id }: { id: string }) => `Node \`${id}\` has no choices and is not an ending: the learner is stuck there`,
+    hint: 'End the node with a list of choices, `- [Choice](#next-node)`, or mark it `ending=success|neutral|failure`.',
+  }),
+  scenarioInvalidChoice: rule({
+    id: 'scenario-invalid-choice',
+    severity: 'error',
+    message: () => 'A choice is a link to a node of the scenario, optionally followed by points',
+    hint: 'Write `- [What the learner does](#next-node) (+2)`; a `>` quote under the item is its feedback.',
+  }),
+  scenarioUnknownTarget: rule({
+    id: 'scenario-unknown-target',
+    severity: 'error',
+    message: ({ target }: { target: string }) => `This choice leads to \`#${target}\`, which is no node of this scenario`,
+    hint: 'Check the spelling: the link names a node’s id, `[Choice](#node-id)`.',
+  }),
+  scenarioUnreachableNode: rule({
+    id: 'scenario-unreachable-node',
+    severity: 'warning',
+    message: ({ id }: { id: string }) => `No choice leads to node \`${id}\`: learners never see it`,
+    hint: 'Link to it from a choice, `[Choice](#' + 'node-id)`, or remove it. The first node is the start.',
+  }),
+  scenarioCycle: rule({
+    id: 'scenario-cycle',
+    severity: 'error',
+    message: ({ path }: { path: string }) => `These choices go round in a circle: ${path}`,
+    hint: 'A scenario moves forward only. To let learners retrace their steps, add `back` to the scenario: `::::scenario{#id back}`.',
+  }),
+  scenarioMissingPassMark: rule({
+    id: 'scenario-missing-pass-mark',
+    severity: 'error',
+    message: ({ id }: { id: string }) => `Scenario \`${id}\` counts in the score, but the module has no pass mark`,
+    hint: 'Set `passMark: 80` in the front matter of `module.md`, or write `weight=0` on the scenario so that it is not scored.',
+  }),
+  scenarioNoPoints: rule({
+    id: 'scenario-no-points',
+    severity: 'warning',
+    message: ({ id }: { id: string }) => `Scenario \`${id}\` has a weight, but none of its choices earns points: it is not scored`,
+    hint: 'Give points to the good choices, `[Choice](#next) (+1)`, or remove `weight` (a scenario without points is not scored).',
+  }),
+  scenarioNoEnding: rule({
+    id: 'scenario-no-ending',
+    severity: 'error',
+    message: ({ id }: { id: string }) => `Scenario \`${id}\` has no ending`,
+    hint: 'Mark at least one node as an ending: `:::node{#fin ending=success}`.',
+  }),
+  challengeMissingTask: rule({
+    id: 'defi-missing-task',
+    severity: 'error',
+    message: () => 'This mini-défi has neither a checklist nor a quiz',
+    hint: 'After the instructions, list what to do as `- [ ] …`, or add a `:::quiz` inside it (give the défi one more colon).',
+  }),
+  challengeCheckedItem: rule({
+    id: 'defi-checked-item',
+    severity: 'error',
+    message: () => 'A checklist item starts unticked: `- [ ]`',
+    hint: 'Write `- [ ] …`: the learner ticks it.',
+  }),
+  challengeTooManyItems: rule({
+    id: 'defi-too-many-items',
+    severity: 'error',
+    message: ({ count }: { count: number }) => `This checklist has ${count} items; they are named \`a\` to \`z\`, so 26 at most`,
+    hint: 'Split it into two mini-défis.',
+  }),
+  challengeUnexpectedContent: rule({
+    id: 'defi-unexpected-content',
+    severity: 'error',
+    message: () => 'Nothing may follow the checklist or quiz of a mini-défi',
+    hint: 'Move this content into the instructions, before the checklist or quiz, or after the défi.',
+  }),
+  mediaMissingSource: rule({
+    id: 'media-missing-src',
+    severity: 'error',
+    message: ({ name }: { name: string }) => `This \`:::${name}\` has no \`src\``,
+    hint: ({ name }) => `Name the file of the module to play: \`src=assets/${name === 'audio' ? 'episode.mp3' : 'video.webm'}\`.`,
+  }),
+  mediaUnsupportedType: rule({
+    id: 'media-unsupported-type',
+    severity: 'error',
+    message: ({ url, name }: { url: string; name: string; known: string }) => `\`${url}\` is not a supported ${name} file`,
+    hint: ({ known }) => `Use one of ${known}.`,
+  }),
+  mediaMissingTranscript: rule({
+    id: 'media-missing-transcript',
+    severity: 'error',
+    message: () => 'This audio has no transcript: learners who cannot hear it need one',
+    hint: 'Add `transcript=assets/episode.vtt` (timed, WebVTT) or `transcript=assets/episode.md` (Markdown).',
+  }),
+  mediaMissingCaptions: rule({
+    id: 'media-missing-captions',
+    severity: 'error',
+    message: () => 'This video has no captions: learners who cannot hear it need them',
+    hint: 'Add `captions=assets/video.vtt`, a WebVTT file.',
+  }),
+  mediaInvalidTranscript: rule({
+    id: 'media-invalid-transcript',
+    severity: 'error',
+    message: ({ url, name }: { url: string; name: string }) =>
+      name === 'captions' ? `Captions \`${url}\` must be a WebVTT \`.vtt\` file` : `Transcript \`${url}\` must be a \`.vtt\` or \`.md\` file`,
+    hint: 'WebVTT files start with a `WEBVTT` line; a Markdown transcript is a `.md` file of the module.',
+  }),
+  mediaInvalidChapter: rule({
+    id: 'media-invalid-chapter',
+    severity: 'error',
+    message: () => 'A chapter is a start time and a title: `- 01:30 Title`',
+    hint: 'Write the time as `mm:ss` or `hh:mm:ss`, then the title; the content of an audio or video block is only this list.',
+  }),
+  webvttInvalid: rule({
+    id: 'webvtt-invalid',
+    severity: 'error',
+    message: ({ detail }: { detail: string }) => `Invalid WebVTT: ${detail}`,
+    hint: 'A WebVTT file starts with `WEBVTT`, then cues: an optional id line, `00:01.000 --> 00:04.000`, the text, a blank line.',
+  }),
+  facilitatorInvalidTiming: rule({
+    id: 'facilitator-invalid-timing',
+    severity: 'error',
+    message: ({ name, value }: { name: string; value: string }) => `\`${name}=${value}\` is not a number of minutes`,
+    hint: 'Write a whole number of minutes, e.g. `in-person=10 remote=8`.',
   }),
 }
 

@@ -12,6 +12,7 @@ export interface ModuleFrontMatter {
   passMark?: unknown
   completion?: unknown
   targets?: unknown
+  facilitation?: unknown
 }
 
 /** The front matter once validated, with defaults applied (`defaultMeta()`). */
@@ -31,6 +32,8 @@ export interface ModuleMeta {
   completion: CompletionRule
   /** The module's own default targets, when it names any. */
   targets?: TargetId[]
+  /** Suggested session lengths in minutes, for the facilitator edition. */
+  facilitation?: { inPerson?: number; remote?: number }
 }
 
 /** `cafes.config.yaml`, validated. */
@@ -74,4 +77,9 @@ export interface CompileResult {
 export interface CompileOptions {
   /** Diagnostics name files relative to this folder (the user's working directory). */
   cwd: string
+  /**
+   * Keep the `:::facilitator` notes, as `FacilitatorNoteBlock`s (the facilitator edition). Default false:
+   * the notes are checked, then removed, so they never reach a learner package.
+   */
+  facilitator?: boolean
 }

@@ -5,10 +5,12 @@ import {
   correctResponsesPattern,
   formatDecimal,
   formatResponse,
+  formatScenarioPath,
   interactionData,
   interactionType,
   normaliseDecimal,
   parseDecimal,
+  scenarioInteractionData,
 } from './interaction.js'
 
 const base = { weight: 1, promptHtml: '<p>?</p>', prompt: '?' }
@@ -220,5 +222,22 @@ describe('decimals', () => {
     expect(formatDecimal(42)).toBe('42')
     expect(formatDecimal(-3.25)).toBe('-3.25')
     expect(formatDecimal(1e-7)).toBe('0.0000001')
+  })
+})
+
+describe('scenario paths', () => {
+  it('are `other` interactions without a right response', () => {
+    expect(scenarioInteractionData()).toEqual({ interactionType: 'other' })
+  })
+
+  it('join node ids with `,` in every edition, cut to 255 (1.2) and 4000 (2004)', () => {
+    const path = ['debut', 'verif', 'fin-ok']
+    expect(formatScenarioPath(path, 'scorm12')).toBe('debut,verif,fin-ok')
+    expect(formatScenarioPath(path, 'scorm2004')).toBe('debut,verif,fin-ok')
+    expect(formatScenarioPath(path, 'xapi')).toBe('debut,verif,fin-ok')
+    const long = Array.from({ length: 36 }, (_, index) => `noeud-${'x'.repeat(100)}-${index}`)
+    expect(formatScenarioPath(long, 'scorm12')).toBe(long.join(',').slice(0, 255))
+    expect(formatScenarioPath(long, 'scorm2004')).toBe(long.join(',').slice(0, 4000))
+    expect(formatScenarioPath(long, 'xapi')).toBe(long.join(','))
   })
 })

@@ -66,6 +66,29 @@ const TEXT_LIMIT = {
   reflection: { scorm12: 255, scorm2004: 4000, xapi: Infinity },
 } as const
 
+/**
+ * Longest scenario path per edition: SCORM 1.2 `performance` is CMIFeedback (255), SCORM 2004
+ * `other` a characterstring (4000); xAPI sets none.
+ */
+const PATH_LIMIT = { scorm12: 255, scorm2004: 4000, xapi: Infinity } as const satisfies Record<InteractionEdition, number>
+
+/**
+ * The interaction definition of a branching scenario for xAPI / cmi5: type `other`, no right
+ * response (any path may end well or badly; the result says how it ended).
+ */
+export function scenarioInteractionData(): InteractionData {
+  return { interactionType: 'other' }
+}
+
+/**
+ * A scenario's path as its response, the same text in every edition: node ids from the start
+ * to the ending joined by `,` (`debut,verif,fin-ok`), cut to the edition's limit (node ids
+ * are ASCII).
+ */
+export function formatScenarioPath(path: readonly string[], edition: InteractionEdition): string {
+  return cut(path.join(','), PATH_LIMIT[edition])
+}
+
 /** The interaction type of a question (xAPI and SCORM 2004 names); no question is `other`. */
 export function interactionType(question: Question): Exclude<InteractionType, 'other'> {
   switch (question.type) {

@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { compareDiagnostics, DEFAULT_TARGETS, hasErrors, type Diagnostic, type TargetId } from '@cafes/core'
 import type { CompiledModule } from '@cafes/compiler'
+import { facilitatorEdition, facilitatorZipFileName, learnerCourse } from './facilitator-package.js'
 import { buildPackage, zipFileName, type StateSize } from './package.js'
 import { playerAssets, type PlayerAssetOptions } from './player-assets.js'
 import { RULES, report } from './rules.js'
@@ -22,13 +23,22 @@ export interface BuildOptions {
   cwd: string
   /** Where the player's files come from (tests use their own entries). */
   player?: PlayerAssetOptions
+  /**
+   * Also write each module's facilitator edition, `<id>-<version>-facilitator.zip`: a static,
+   * printable session guide compiled with the facilitator notes kept. Learner packages never
+   * carry the notes.
+   */
+  facilitator?: boolean
 }
 
 /** One module × target. */
 export interface PackageReport {
   module: string
   version: string
+  /** `web` for the facilitator edition, which `edition` marks. */
   target: TargetId
+  /** Set on the facilitator edition only. */
+  edition?: 'facilitator'
   /** The zip: relative to `cwd` (`/` separators) when inside it, else absolute; absent when none was written. */
   zip?: string
   /** Bytes of the zip. */
@@ -98,41 +108,55 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         const targetStarted = performance.now()
         const zipPath = join(outDir, zipFileName(module, target))
         const zipFile = displayPath(cwd, zipPath)
-        const result = await buildPackage(module, target, { cwd, zipFile, player: options.player })
-        return { target, result, zipPath, durationMs: performance.now() - targetStarted }
+        const result = await buildPackage({ ...module, course: learnerCourse(module.course) }, target, { cwd, zipFile, player: options.player })
+        return { target, edition: undefined as 'facilitator' | undefined, result, zipPath, durationMs: performance.now() - targetStarted }
       }),
     )
+    if (options.facilitator) {
+      const editionStarted = performance.now()
+      const result = await facilitatorEdition(module, { cwd })
+      const zipPath = join(outDir, facilitatorZipFileName(module))
+      built.push({ target: 'web', edition: 'facilitator', result, zipPath, durationMs: performance.now() - editionStarted })
+    }
     // A module with any error writes no zip at all.
     const moduleFailed = built.some(({ result }) => hasErrors(result.diagnostics))
-    for (const { target, result, zipPath, durationMs } of built) {
-      const writeStarted = performance.now()
-      const packageDiagnostics = [...result.diagnostics]
-      let written: { zip: string; size: number; fileCount: number } | undefined
-      if (!moduleFailed) {
-        const zipFile = displayPath(cwd, zipPath)
-        try {
-          const { size } = await writeZip(result.files, zipPath)
-          written = { zip: zipFile, size, fileCount: result.files.length }
-          if (size > ZIP_SIZE_WARNING) {
-            packageDiagnostics.push(
-              report(RULES.tooLarge, { size: formatBytes(size), limit: formatBytes(ZIP_SIZE_WARNING) }, { file: zipFile }),
-            )
+    // The targets' zips are written together: archiver deflates one entry at a time and waits
+    // for the thread pool each time, so one zip's waits leave room for the others' work.
+    const reports = await Promise.all(
+      built.map(async ({ target, edition, result, zipPath, durationMs }): Promise<PackageReport> => {
+        const writeStarted = performance.now()
+        const packageDiagnostics = [...result.diagnostics]
+        let written: { zip: string; size: number; fileCount: number } | undefined
+        if (!moduleFailed) {
+          const zipFile = displayPath(cwd, zipPath)
+          try {
+            const { size } = await writeZip(result.files, zipPath)
+            written = { zip: zipFile, size, fileCount: result.files.length }
+            if (size > ZIP_SIZE_WARNING) {
+              packageDiagnostics.push(
+                report(RULES.tooLarge, { size: formatBytes(size), limit: formatBytes(ZIP_SIZE_WARNING) }, { file: zipFile }),
+              )
+            }
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error)
+            packageDiagnostics.push(report(RULES.writeFailed, { reason }, { file: zipFile }))
           }
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error)
-          packageDiagnostics.push(report(RULES.writeFailed, { reason }, { file: zipFile }))
         }
-      }
-      packages.push({
-        module: module.meta.id,
-        version: module.meta.version,
-        target,
-        ...written,
-        ...(result.state ? { state: result.state } : {}),
-        diagnostics: packageDiagnostics,
-        durationMs: Math.round(durationMs + performance.now() - writeStarted),
-      })
-      diagnostics.push(...packageDiagnostics)
+        return {
+          module: module.meta.id,
+          version: module.meta.version,
+          target,
+          ...(edition ? { edition } : {}),
+          ...written,
+          ...(result.state ? { state: result.state } : {}),
+          diagnostics: packageDiagnostics,
+          durationMs: Math.round(durationMs + performance.now() - writeStarted),
+        }
+      }),
+    )
+    for (const entry of reports) {
+      packages.push(entry)
+      diagnostics.push(...entry.diagnostics)
     }
   }
 

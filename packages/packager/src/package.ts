@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import {
   hasErrors,
@@ -104,9 +104,10 @@ export async function buildPackage(
   } catch (error) {
     diagnostics.push(report(RULES.playerBuildFailed, { target, reason: errorMessage(error) }, here))
   }
+  // Read synchronously: one thread-pool round trip per asset cost more than the read.
   for (const asset of module.assets) {
     try {
-      files.push({ path: asset.path, data: await readFile(asset.source) })
+      files.push({ path: asset.path, data: readFileSync(asset.source) })
     } catch (error) {
       const source = toPosix(relative(options.cwd, asset.source))
       diagnostics.push(report(RULES.assetUnreadable, { path: source, reason: errorMessage(error) }, { file: source }))

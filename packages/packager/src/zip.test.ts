@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readZipHeaders, temporaryDir } from '../test/helpers.js'
 import { zipTestFiles } from '../test/zip-files.js'
-import { sortFiles, writeZip, ZIP_FILE_MODE } from './zip.js'
+import { sortFiles, writeZip, ZIP_DATE, ZIP_FILE_MODE } from './zip.js'
 
 const CHILD = fileURLToPath(new URL('../test/write-zip-child.ts', import.meta.url))
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -71,6 +71,41 @@ describe('writeZip', () => {
     }
     for (const name of ['index.html', 'player.js', 'imsmanifest.xml']) expect(byName.get(name)!.method, name).toBe(8)
     expect(byName.get('player.js')!.compressedSize).toBeLessThan(200)
+  })
+
+  it('writes a zip of several megabytes (several writes) exactly as archiver produces it', async () => {
+    // Pseudo-random media (stored) and text (deflated), over 3 MB zipped: more than one write.
+    const noise = (length: number, seed: number): Buffer => {
+      const data = Buffer.alloc(length)
+      let state = seed
+      for (let index = 0; index < length; index++) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0
+        data[index] = state >>> 24
+      }
+      return data
+    }
+    const files = [
+      { path: 'assets/a.png', data: noise(1_500_000, 1) },
+      { path: 'assets/b.png', data: noise(600_000, 2) },
+      { path: 'page.txt', data: Buffer.from(noise(1_500_000, 3).toString('base64')) },
+    ]
+    const path = join(temporaryDir(), 'big.zip')
+    const { size } = await writeZip(files, path)
+
+    const { ZipArchive } = await import('archiver')
+    const archive = new ZipArchive({ zlib: { level: 9 } })
+    const chunks: Buffer[] = []
+    archive.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const ended = new Promise((resolve) => archive.once('end', resolve))
+    for (const file of files) {
+      archive.append(file.data, { name: file.path, date: ZIP_DATE, mode: ZIP_FILE_MODE, store: file.path.endsWith('.png') })
+    }
+    await archive.finalize()
+    await ended
+    const zip = readFileSync(path)
+    expect(zip.length).toBeGreaterThan(3 * 1024 * 1024)
+    expect(size).toBe(zip.length)
+    expect(zip.equals(Buffer.concat(chunks))).toBe(true)
   })
 
   it('leaves neither a zip nor a temporary file when writing fails', async () => {

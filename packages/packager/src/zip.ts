@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import type { PackageFile } from './package-file.js'
 import { compareBytes } from './manifest-model.js'
 
@@ -12,6 +10,9 @@ export const ZIP_FILE_MODE = 0o644
 
 /** Media that is compressed already: STORED, the rest deflated at level 9. */
 const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|mp3|mp4|m4a|webm|woff2|zip)$/i
+
+/** The archive's output is written in pieces of at least this many bytes (and the rest at the end). */
+const WRITE_BYTES = 1024 * 1024
 
 export interface WriteZipResult {
   /** Bytes written. */
@@ -24,16 +25,31 @@ export interface WriteZipResult {
  * descriptor, which Java importers reject) and empty files STORED too. The zip is written to
  * a temporary file in the same folder and renamed at the end, so a half-written zip never
  * exists under `path`; on error the temporary file is removed.
+ *
+ * The file is written synchronously, in a few big writes: archiver emits many small chunks (a
+ * header field each), and a write stream sent each batch to libuv's thread pool, whose round
+ * trips cost more than the writes.
  */
 export async function writeZip(files: readonly PackageFile[], path: string): Promise<WriteZipResult> {
   const ordered = sortFiles(files)
   const { ZipArchive } = await import('archiver')
-  await mkdir(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true })
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const output = new SyncFileOutput(temporary)
   const archive = new ZipArchive({ zlib: { level: 9 } })
-  const output = createWriteStream(temporary)
-  const written = pipeline(archive, output)
   try {
+    const written = new Promise<void>((resolve, reject) => {
+      archive.on('data', (chunk: Buffer) => {
+        try {
+          output.write(chunk)
+        } catch (error) {
+          reject(error)
+          archive.abort()
+        }
+      })
+      archive.once('end', resolve)
+      archive.once('error', reject)
+    })
     for (const file of ordered) {
       archive.append(file.data, {
         name: file.path,
@@ -42,18 +58,62 @@ export async function writeZip(files: readonly PackageFile[], path: string): Pro
         store: file.data.length === 0 || STORED_EXTENSIONS.test(file.path),
       })
     }
-    // Errors of the archive reach `written` through the pipeline; this promise may never settle then.
+    // Errors of the archive reach `written`; this promise may never settle then.
     archive.finalize().catch(() => undefined)
     await written
-    await rename(temporary, path)
+    output.close()
+    renameSync(temporary, path)
     return { size: archive.pointer() }
   } catch (error) {
     archive.abort()
-    output.destroy()
-    // Wait until the file is closed, so that removing it cannot race with its opening.
-    await written.catch(() => undefined)
-    await rm(temporary, { force: true })
+    output.discard()
     throw error
+  }
+}
+
+/** A file written with synchronous writes of the chunks gathered so far, at least `WRITE_BYTES` at a time. */
+class SyncFileOutput {
+  private readonly fd: number
+  private chunks: Buffer[] = []
+  private pending = 0
+  private closed = false
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w')
+  }
+
+  write(chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.pending += chunk.length
+    if (this.pending >= WRITE_BYTES) this.flush()
+  }
+
+  /** Writes what is left and closes the file. */
+  close(): void {
+    this.flush()
+    this.closed = true
+    closeSync(this.fd)
+  }
+
+  /** Closes the file if still open and removes it. */
+  discard(): void {
+    if (!this.closed) {
+      this.closed = true
+      try {
+        closeSync(this.fd)
+      } catch {
+        // Removing it matters more.
+      }
+    }
+    rmSync(this.path, { force: true })
+  }
+
+  private flush(): void {
+    if (this.pending === 0) return
+    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.pending)
+    this.chunks = []
+    this.pending = 0
+    for (let offset = 0; offset < data.length; ) offset += writeSync(this.fd, data, offset)
   }
 }
 

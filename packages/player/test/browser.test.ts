@@ -486,3 +486,244 @@ describe('question types in Chromium (web target)', () => {
     await page.close()
   }, 30_000)
 })
+
+/** A silent mono WAV of `seconds`, as a data URL: a media file the page can load with no request. */
+function silentWav(seconds: number): string {
+  const rate = 8000
+  const samples = rate * seconds
+  const bytes = Buffer.alloc(44 + samples, 128)
+  bytes.write('RIFF', 0)
+  bytes.writeUInt32LE(36 + samples, 4)
+  bytes.write('WAVEfmt ', 8)
+  bytes.writeUInt32LE(16, 16)
+  bytes.writeUInt16LE(1, 20)
+  bytes.writeUInt16LE(1, 22)
+  bytes.writeUInt32LE(rate, 24)
+  bytes.writeUInt32LE(rate, 28)
+  bytes.writeUInt16LE(1, 32)
+  bytes.writeUInt16LE(8, 34)
+  bytes.write('data', 36)
+  bytes.writeUInt32LE(samples, 40)
+  return `data:audio/wav;base64,${bytes.toString('base64')}`
+}
+
+/** A scenario, a timed mini-défi, an audio episode, tabs, an accordion, cards and a facilitator note (web target). */
+function blocksCourse(language = 'fr'): Course {
+  const choice = (id: string, text: string, target: string, points: number, feedback?: string) =>
+    ({ id, text, html: `<p>${text}</p>`, target, points, feedbackHtml: feedback && `<p>${feedback}</p>` })
+  return {
+    format: 1, id: 'blocks', title: 'Blocs', language, version: '1.0.0', completion: 'pages',
+    pages: [
+      { id: 'scenario', title: 'Scénario', blocks: [{
+        kind: 'scenario', id: 'sc-mail', title: 'Le courriel', prompt: 'Le courriel', weight: 1, allowBack: true, start: 'debut', maxPoints: 2,
+        nodes: [
+          { id: 'debut', html: '<p>Un collègue vous transmet un courriel rédigé par une IA.</p>', choices: [
+            choice('a', 'Vous l’envoyez tel quel', 'fin-ko', 0, 'Risqué : rien n’a été vérifié.'),
+            choice('b', 'Vous le relisez', 'relire', 1, 'Bon réflexe.'),
+          ] },
+          { id: 'relire', title: 'La relecture', html: '<p>Vous trouvez une erreur de chiffre.</p>', choices: [
+            choice('a', 'Vous corrigez et signalez', 'fin-ok', 1, 'Parfait.'),
+          ] },
+          { id: 'fin-ok', html: '<p>Le client est bien informé.</p>', ending: { outcome: 'success' }, choices: [] },
+          { id: 'fin-ko', html: '<p>Le client reçoit un chiffre faux.</p>', ending: { outcome: 'failure' }, choices: [] },
+        ],
+      }] },
+      { id: 'defi', title: 'Défi', blocks: [{
+        kind: 'challenge', id: 'defi-prompt', title: 'Améliorez un prompt', instructionsHtml: '<p>Cochez ce que vous avez fait.</p>', timeLimit: 120,
+        checklist: [{ id: 'a', text: 'Contexte', html: 'Ajouter le contexte' }, { id: 'b', text: 'Format', html: 'Préciser le format' }],
+      }, { kind: 'facilitator', html: '<p>NOTE-ANIMATEUR</p>', timing: { inPerson: 5 } }] },
+      { id: 'podcast', title: 'Podcast', blocks: [{
+        kind: 'media', id: 'ep1', media: 'audio', title: 'Épisode 1', src: silentWav(3), mimeType: 'audio/wav', required: true,
+        cues: [{ start: 0, end: 1, text: 'Bonjour et bienvenue.' }, { start: 1, end: 2, text: 'Parlons d’IA.' }, { start: 2, end: 3, text: 'Au revoir.' }],
+        chapters: [{ start: 0, title: 'Accueil' }, { start: 2, title: 'Conclusion' }],
+      }] },
+      { id: 'plus', title: 'Pour aller plus loin', blocks: [
+        { kind: 'tabs', id: 'onglets', panels: [{ title: 'Un', html: '<p>Panneau un</p>' }, { title: 'Deux', html: '<p>Panneau deux</p>' }, { title: 'Trois', html: '<p>Panneau trois</p>' }] },
+        { kind: 'accordion', id: 'faq', items: [{ title: 'Question', html: '<p>Réponse cachée</p>' }] },
+        { kind: 'cards', cards: [{ title: 'Carte A', html: '<p>A</p>' }, { title: 'Carte B', html: '<p>B</p>' }] },
+      ] },
+    ],
+    quizzes: [],
+  }
+}
+
+describe('scenario, mini-défi, media, tabs in Chromium (web target)', () => {
+  async function open(viewport = { width: 1024, height: 700 }, clock = false): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport })
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    if (clock) await page.clock.install()
+    await serve(page, launchPage('web', blocksCourse()))
+    await page.waitForSelector('main[data-cafes-page]')
+    return { page, errors }
+  }
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.className ?? '')
+  const goTo = async (page: Page, id: string, steps: number): Promise<void> => {
+    for (let step = 0; step < steps; step++) await page.locator('[data-cafes="next"]').click()
+    await page.waitForSelector(`main[data-cafes-page="${id}"]`)
+  }
+
+  it('scenario: choices, feedback, focus on the new node, back, an ending in words, resume', async () => {
+    const { page, errors } = await open()
+    const scenario = page.locator('section[data-cafes-scenario="sc-mail"]')
+    expect(await scenario.locator('h2').textContent()).toBe('Le courriel')
+    expect(await scenario.locator('[data-cafes="back"]').count()).toBe(0)
+    await scenario.locator('button[data-cafes-choice="b"]').click()
+    expect(await scenario.locator('.cafes-scenario-node').innerText()).toContain('Vous trouvez une erreur')
+    expect(await focused(page)).toBe('cafes-scenario-node')
+    expect(await scenario.locator('[aria-live="polite"]').innerText()).toContain('Votre choix : Vous le relisez')
+    expect(await scenario.locator('[aria-live="polite"]').innerText()).toContain('Bon réflexe.')
+    await scenario.locator('[data-cafes="back"]').click()
+    expect(await scenario.locator('.cafes-scenario-node').getAttribute('data-cafes-node')).toBe('debut')
+    expect(await scenario.locator('[aria-live="polite"]').innerText()).toBe('')
+    await scenario.locator('button[data-cafes-choice="b"]').click()
+    await scenario.locator('button[data-cafes-choice="a"]').click()
+    expect(await scenario.locator('[data-cafes-ending]').innerText()).toBe('✓ Fin : issue favorable')
+    expect(await scenario.locator('[data-cafes="back"]').count()).toBe(0)
+    expect(await scenario.locator('[data-cafes-choice]').count()).toBe(0)
+    await page.reload()
+    await page.waitForSelector('main[data-cafes-page="scenario"]')
+    expect(await scenario.locator('.cafes-scenario-node').getAttribute('data-cafes-node')).toBe('fin-ok')
+    expect(await scenario.locator('[data-cafes-ending]').getAttribute('data-cafes-ending')).toBe('success')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 30_000)
+
+  it('mini-défi: the timer starts, pauses, extends, announces, runs out with nothing lost, resumes; J\'ai terminé', async () => {
+    const { page, errors } = await open(undefined, true)
+    await goTo(page, 'defi', 1)
+    const defi = page.locator('section[data-cafes-challenge="defi-prompt"]')
+    expect(await page.locator('main').innerText()).not.toContain('NOTE-ANIMATEUR')
+    const timer = defi.locator('[role="timer"]')
+    const live = defi.locator('.cafes-timer-live')
+    expect(await timer.textContent()).toBe('2:00')
+    expect(await timer.getAttribute('aria-live')).toBeNull()
+    await defi.locator('input[data-cafes-item="a"]').check()
+    await defi.locator('[data-cafes="timer"]').click()
+    expect(await defi.locator('[data-cafes="timer"]').textContent()).toBe('Pause')
+    expect(await live.textContent()).toBe('Minuteur démarré (2:00)')
+    await page.clock.runFor(60_000)
+    expect(await timer.textContent()).toBe('1:00')
+    expect(await live.textContent()).toBe('Temps restant : 1:00')
+    await page.clock.runFor(30_000)
+    expect(await live.textContent()).toBe('Temps restant : 0:30')
+    await defi.locator('[data-cafes="timer"]').click()
+    expect(await live.textContent()).toBe('Minuteur en pause (0:30)')
+    await page.clock.runFor(20_000)
+    expect(await timer.textContent()).toBe('0:30')
+    await defi.locator('[data-cafes="extend"]').click()
+    expect(await timer.textContent()).toBe('1:30')
+    expect(await live.textContent()).toBe('Une minute de plus (1:30)')
+    await defi.locator('[data-cafes="timer"]').click()
+    await page.clock.runFor(95_000)
+    expect(await timer.textContent()).toBe('0:00')
+    expect(await live.textContent()).toBe('Temps écoulé : vos réponses sont conservées')
+    expect(await defi.getAttribute('data-cafes-time-up')).toBe('')
+    expect(await defi.locator('[data-cafes="timer"]').isDisabled()).toBe(true)
+    expect(await defi.locator('input[data-cafes-item="a"]').isChecked()).toBe(true)
+    await defi.locator('input[data-cafes-item="b"]').check()
+    await page.reload()
+    await page.waitForSelector('main[data-cafes-page="defi"]')
+    expect(await defi.locator('input[data-cafes-item="a"]').isChecked()).toBe(true)
+    expect(await defi.locator('input[data-cafes-item="b"]').isChecked()).toBe(true)
+    await defi.locator('[data-cafes="done"]').click()
+    expect(await defi.locator('.cafes-done').textContent()).toBe('✓ Défi terminé')
+    expect(await defi.locator('input[data-cafes-item="a"]').isDisabled()).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  }, 30_000)
+
+  it('mini-défi: leaving the page pauses the timer and keeps the time left', async () => {
+    const { page } = await open(undefined, true)
+    await goTo(page, 'defi', 1)
+    const defi = page.locator('section[data-cafes-challenge="defi-prompt"]')
+    await defi.locator('[data-cafes="timer"]').click()
+    await page.clock.runFor(15_000)
+    await page.locator('[data-cafes="next"]').click()
+    await page.clock.runFor(30_000)
+    await page.locator('[data-cafes="previous"]').click()
+    expect(await defi.locator('[role="timer"]').textContent()).toBe('1:45')
+    expect(await defi.locator('[data-cafes="timer"]').textContent()).toBe('Démarrer')
+    await page.reload()
+    await page.waitForSelector('main[data-cafes-page="defi"]')
+    expect(await defi.locator('[role="timer"]').textContent()).toBe('1:45')
+    await page.close()
+  }, 30_000)
+
+  it('media: no autoplay, chapters and cues seek, the current cue is marked, rate, transcript read, resume', async () => {
+    const { page, errors } = await open()
+    await goTo(page, 'podcast', 2)
+    const media = page.locator('section[data-cafes-media="ep1"]')
+    const audio = media.locator('audio')
+    expect(await audio.getAttribute('controls')).toBe('')
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.paused && !element.autoplay)).toBe(true)
+    const transcript = media.locator('.cafes-transcript')
+    expect(await transcript.isVisible()).toBe(false)
+    await media.locator('[data-cafes="transcript"]').click()
+    expect(await media.locator('[data-cafes="transcript"]').getAttribute('aria-expanded')).toBe('true')
+    expect(await transcript.isVisible()).toBe(true)
+    await audio.evaluate((element: HTMLAudioElement) => new Promise((resolve) => (element.readyState > 0 ? resolve(null) : element.addEventListener('loadedmetadata', resolve, { once: true }))))
+    await media.locator('[data-cafes-cue="1"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-cafes-cue="1"]')?.getAttribute('aria-current') === 'true')
+    expect(await media.locator('[aria-current="true"]').count()).toBe(1)
+    await audio.evaluate((element: HTMLAudioElement) => (element.currentTime = 2.5))
+    await page.waitForFunction(() => document.querySelector('[data-cafes-cue="2"]')?.getAttribute('aria-current') === 'true')
+    expect(await media.locator('[data-cafes-cue="1"]').getAttribute('aria-current')).toBeNull()
+    await media.locator('[data-cafes-chapter="0"]').click()
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBe(0)
+    await media.locator('[data-cafes="rate"]').selectOption('1.5')
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.playbackRate)).toBe(1.5)
+    expect(await media.locator('.cafes-done').textContent()).toBe('')
+    await media.locator('[data-cafes="transcript-read"]').click()
+    expect(await media.locator('.cafes-done').textContent()).toBe('✓ Écoute ou lecture enregistrée')
+    await page.reload()
+    await page.waitForSelector('main[data-cafes-page="podcast"]')
+    expect(await media.locator('.cafes-done').textContent()).toBe('✓ Écoute ou lecture enregistrée')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 30_000)
+
+  it('media: playing to the end counts', async () => {
+    const { page } = await open()
+    await goTo(page, 'podcast', 2)
+    const audio = page.locator('section[data-cafes-media="ep1"] audio')
+    await audio.evaluate((element: HTMLAudioElement) => { element.muted = true; element.currentTime = 2.8; return element.play() })
+    await page.waitForFunction(() => document.querySelector('.cafes-done')?.textContent !== '')
+    expect(await page.locator('section[data-cafes-media="ep1"] .cafes-done').textContent()).toBe('✓ Écoute ou lecture enregistrée')
+    await page.close()
+  }, 30_000)
+
+  it('tabs by keyboard (arrows, Home, End, roving tabindex), a native accordion, cards; English strings', async () => {
+    const { page, errors } = await open()
+    await goTo(page, 'plus', 3)
+    const tabs = page.locator('[role="tab"]')
+    expect(await tabs.evaluateAll((all) => all.map((tab) => `${tab.getAttribute('aria-selected')}/${(tab as HTMLElement).tabIndex}`))).toEqual(['true/0', 'false/-1', 'false/-1'])
+    await tabs.first().focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deux')
+    expect(await page.locator('[role="tabpanel"]:visible').innerText()).toBe('Panneau deux')
+    await page.keyboard.press('End')
+    expect(await page.locator('[role="tabpanel"]:visible').innerText()).toBe('Panneau trois')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Un')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Home')
+    expect(await page.locator('[role="tabpanel"]:visible').innerText()).toBe('Panneau un')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY')
+    expect(await page.getByText('Réponse cachée').isVisible()).toBe(false)
+    await page.keyboard.press('Enter')
+    expect(await page.getByText('Réponse cachée').isVisible()).toBe(true)
+    expect(await page.locator('article.cafes-card h2').allTextContents()).toEqual(['Carte A', 'Carte B'])
+    expect(errors).toEqual([])
+    await page.close()
+    const english = await browser.newPage()
+    await serve(english, launchPage('web', blocksCourse('en')))
+    await english.waitForSelector('main[data-cafes-page]')
+    await english.locator('[data-cafes-choice="b"]').click()
+    expect(await english.locator('[data-cafes="back"]').textContent()).toBe('↶ Go back')
+    await english.close()
+  }, 30_000)
+})

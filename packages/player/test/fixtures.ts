@@ -1,6 +1,6 @@
-import type { Course, CompletionRule, CourseQuiz, Option, Question } from '@cafes/core'
+import type { ChallengeBlock, Course, CompletionRule, CourseQuiz, MediaBlock, Option, Question, ScenarioBlock } from '@cafes/core'
 import type { LearnerReport } from '../src/engine/report.js'
-import type { AnswerRecord, LaunchData, Tracker, TrackerHealth } from '../src/tracker/tracker.js'
+import type { AnswerRecord, LaunchData, PathRecord, Tracker, TrackerHealth } from '../src/tracker/tracker.js'
 import { type ScormEdition, VOCABULARY } from '../src/tracker/vocabulary.js'
 
 function question(id: string, type: 'single' | 'multiple', weight: number, correct: string[], count = 3): Question {
@@ -118,12 +118,78 @@ export function allTypesCourse(quiz: Partial<CourseQuiz> = {}, overrides: Partia
   }
 }
 
+/**
+ * Scenario `reunion` (weight 2, back allowed, max 3 points): `debut` —a (1 pt)→ `verif`
+ * —a (2 pts)→ `fin-ok` (success) | —b (1 pt)→ `fin-neutre` (neutral); `debut` —b→ `fin-ko` (failure).
+ */
+export function scenarioBlock(overrides: Partial<ScenarioBlock> = {}): ScenarioBlock {
+  const choice = (id: string, target: string, points: number) =>
+    ({ id, html: `<p>Choix ${id} vers ${target}</p>`, text: `Choix ${id} vers ${target}`, target, points, feedbackHtml: `<p>Retour ${id} vers ${target}</p>` })
+  return {
+    kind: 'scenario', id: 'reunion', title: 'La réunion', prompt: 'La réunion du lundi', weight: 2, allowBack: true, start: 'debut', maxPoints: 3,
+    nodes: [
+      { id: 'debut', html: '<p>Lundi, 9 h.</p>', choices: [choice('a', 'verif', 1), choice('b', 'fin-ko', 0)] },
+      { id: 'verif', title: 'Vérification', html: '<p>Vous vérifiez.</p>', choices: [choice('a', 'fin-ok', 2), choice('b', 'fin-neutre', 1)] },
+      { id: 'fin-ok', html: '<p>Bravo.</p>', ending: { outcome: 'success' }, choices: [] },
+      { id: 'fin-neutre', html: '<p>Bof.</p>', ending: { outcome: 'neutral' }, choices: [] },
+      { id: 'fin-ko', html: '<p>Raté.</p>', ending: { outcome: 'failure' }, choices: [] },
+    ],
+    ...overrides,
+  }
+}
+
+/** Mini-défi `liste`: checklist a, b, c, 120 s. */
+export function checklistChallenge(overrides: Partial<ChallengeBlock> = {}): ChallengeBlock {
+  return {
+    kind: 'challenge', id: 'liste', title: 'Trois réflexes', instructionsHtml: '<p>Cochez.</p>',
+    checklist: options('abc', (id) => `Réflexe ${id}`), timeLimit: 120, ...overrides,
+  }
+}
+
+export function mediaBlock(id: string, required: boolean): MediaBlock {
+  return {
+    kind: 'media', id, media: 'audio', title: `Épisode ${id}`, src: `media/${id}.mp3`, mimeType: 'audio/mpeg',
+    cues: [{ start: 0, end: 2, text: 'Bonjour' }], chapters: [{ start: 0, title: 'Début' }], required,
+  }
+}
+
+/**
+ * Every stateful block. Pages `intro`; `situation` (scenario `reunion`); `defis` (mini-défi
+ * `liste`, then mini-défi `defi-quiz`, 60 s, with quiz `quiz-defi`: `q-defi`, weight 1, right
+ * a, pass mark 50); `podcast` (media `podcast`, required, and `bonus`, not required). Module
+ * pass mark 60, completion `pages-and-passed`.
+ */
+export function blocksCourse(overrides: Partial<Course> = {}): Course {
+  const quizQuestion = question('q-defi', 'single', 1, ['a'])
+  return {
+    format: 1, id: 'blocs', title: 'Blocs', language: 'fr', version: '1.0.0', passMark: 60, completion: 'pages-and-passed',
+    pages: [
+      { id: 'intro', title: 'Introduction', blocks: [{ kind: 'html', html: '<p>Bonjour</p>' }] },
+      { id: 'situation', title: 'Situation', blocks: [scenarioBlock()] },
+      {
+        id: 'defis', title: 'Défis',
+        blocks: [
+          checklistChallenge(),
+          {
+            kind: 'challenge', id: 'defi-quiz', title: 'Quiz minute', instructionsHtml: '<p>Vite.</p>', checklist: [], timeLimit: 60,
+            quiz: { kind: 'quiz', quiz: 'quiz-defi', questions: [quizQuestion] },
+          },
+        ],
+      },
+      { id: 'podcast', title: 'Podcast', blocks: [mediaBlock('podcast', true), mediaBlock('bonus', false)] },
+    ],
+    quizzes: [{ id: 'quiz-defi', passMark: 50, questionIds: ['q-defi'], attempts: 1, shuffle: false, showCorrect: true }],
+    ...overrides,
+  }
+}
+
 /** A tracker that records every call, for engine tests. */
 export class RecordingTracker implements Tracker {
   calls: (
     | ['start']
     | ['saveProgress', string, string]
     | ['recordAnswer', AnswerRecord]
+    | ['recordPath', PathRecord]
     | ['reportResult', LearnerReport]
     | ['commit']
     | ['finish', 'suspend' | 'normal', number]
@@ -138,6 +204,9 @@ export class RecordingTracker implements Tracker {
   }
   recordAnswer(answer: AnswerRecord): void {
     this.calls.push(['recordAnswer', answer])
+  }
+  recordPath(path: PathRecord): void {
+    this.calls.push(['recordPath', path])
   }
   reportResult(report: LearnerReport): void {
     this.calls.push(['reportResult', report])
@@ -157,6 +226,17 @@ export class RecordingTracker implements Tracker {
   }
   answers(): AnswerRecord[] {
     return this.calls.flatMap((call) => (call[0] === 'recordAnswer' ? [call[1]] : []))
+  }
+  paths(): PathRecord[] {
+    return this.calls.flatMap((call) => (call[0] === 'recordPath' ? [call[1]] : []))
+  }
+  /** The last state saved. */
+  lastSaved(): string {
+    return this.calls.flatMap((call) => (call[0] === 'saveProgress' ? [call[2]] : [])).at(-1) ?? ''
+  }
+  /** How many times progress was saved. */
+  saves(): number {
+    return this.calls.filter((call) => call[0] === 'saveProgress').length
   }
 }
 

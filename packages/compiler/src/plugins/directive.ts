@@ -84,3 +84,25 @@ export function plainText(nodes: readonly RootContent[]): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+/** Block ids share the namespace of quiz and question ids. */
+const BLOCK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const BLOCK_ID_MAX_LENGTH = 64
+
+/** The `#id` of a block and where it is written; `''` when missing or invalid (reported). */
+export function readBlockId(node: ContainerDirective, file: VFile, example: string): { id: string; idPlace?: Point } {
+  const id = node.attributes?.id?.trim() ?? ''
+  const idPlace = attributePlace(node, file, 'id')
+  if (id === '') {
+    report(file, rules.blockMissingId, { name: node.name, example }, node.position)
+  } else if (!BLOCK_ID.test(id) || id.length > BLOCK_ID_MAX_LENGTH) {
+    report(file, rules.blockInvalidId, { id }, idPlace)
+  }
+  return idPlace ? { id, idPlace } : { id }
+}
+
+/** The plain text of a container's `[label]`, `''` when it has none. */
+export function labelText(node: ContainerDirective): string {
+  const label = directiveLabel(node)
+  return label ? plainText([label]) : ''
+}

@@ -8,7 +8,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../report.js'
-import { KNOWN_DIRECTIVES, rules } from '../rules.js'
+import { CHILD_DIRECTIVES, KNOWN_DIRECTIVES, rules } from '../rules.js'
 
 export function remarkCafesCheckDirectives() {
   return function (tree: Root, file: VFile): undefined {
@@ -27,9 +27,15 @@ export function remarkCafesCheckDirectives() {
   }
 }
 
-/** Callouts and quizzes sit at the top level of a page; questions directly in a top-level quiz. */
+/**
+ * Blocks sit at the top level of a page; a quiz may also sit directly in a mini-défi; questions, nodes,
+ * tabs, items and cards directly in their quiz, scenario, tabs, accordion or cards.
+ */
 function isWellPlaced(node: ContainerDirective, parent: Parent): boolean {
-  if (node.name === 'question') return parent.type === 'containerDirective' && (parent as ContainerDirective).name === 'quiz'
+  const container = parent.type === 'containerDirective' ? (parent as ContainerDirective).name : undefined
+  const owner = CHILD_DIRECTIVES[node.name]
+  if (owner !== undefined) return container === owner
+  if (node.name === 'quiz' && container === 'defi') return true
   return parent.type === 'root'
 }
 

@@ -3,12 +3,24 @@
  * title is the first `# heading`; its blocks follow the document: runs of prose (paragraphs, headings,
  * images, lists, tables…) make one HTML block, each callout and quiz is its own block.
  */
-import { isScored, type Choice, type Option, type Question, type QuestionBase, type TrueFalseQuestion } from '@cafes/core'
+import {
+  isScored,
+  type ChallengeBlock,
+  type Choice,
+  type CourseBlock,
+  type FacilitatorNoteBlock,
+  type Option,
+  type Question,
+  type QuestionBase,
+  type ScenarioChoice,
+  type ScenarioNode,
+  type TrueFalseQuestion,
+} from '@cafes/core'
 import type { Root, RootContent } from 'mdast'
 import type { Plugin, Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { pageId } from '../ascii.js'
-import type { CafesQuiz, OptionModel, ParsedPage, QuestionModel, QuizSummary } from '../page.js'
+import type { BlockModel, CafesQuiz, OptionModel, ParsedPage, QuestionModel, QuizSummary } from '../page.js'
 import { report } from '../report.js'
 import { rules } from '../rules.js'
 import { plainText } from './directive.js'
@@ -24,7 +36,15 @@ export const remarkCafesPage: Plugin<[PageOptions], Root, ParsedPage> = function
 }
 
 function compilePage(tree: Root, file: VFile, render: PageOptions['render']): ParsedPage {
-  const page: ParsedPage = { id: pageId(file.basename ?? ''), title: '', blocks: [], quizzes: [], assets: [] }
+  const page: ParsedPage = {
+    id: pageId(file.basename ?? ''),
+    title: '',
+    blocks: [],
+    quizzes: [],
+    assets: [],
+    blockIds: [],
+    transcripts: [],
+  }
   if (file.data.frontMatter) page.frontMatter = file.data.frontMatter
   page.assets = file.data.assets ?? []
   page.title = pageTitle(tree, file)
@@ -43,15 +63,72 @@ function compilePage(tree: Root, file: VFile, render: PageOptions['render']): Pa
       page.blocks.push({ kind: 'callout', callout: node.callout, ...title, html: render(node.children) })
     } else if (node.type === 'cafesQuiz') {
       flush()
-      const questions = node.quiz.questions.map((model) => question(model, render))
+      const questions = node.quiz.questions.map((model) => compileQuestion(model, render))
       page.blocks.push({ kind: 'quiz', quiz: node.quiz.id, questions })
       page.quizzes.push(summary(node, questions))
+    } else if (node.type === 'cafesBlock') {
+      flush()
+      page.blocks.push(compileBlock(node.block, page, render))
     } else {
       prose.push(node)
     }
   }
   flush()
   return page
+}
+
+function compileBlock(model: BlockModel, page: ParsedPage, render: PageOptions['render']): CourseBlock {
+  if (model.kind !== 'facilitator' && model.kind !== 'cards') {
+    page.blockIds.push(model.idPlace ? { id: model.id, idPlace: model.idPlace } : { id: model.id })
+  }
+  const option = ({ id, content }: OptionModel): Option => ({ id, html: render(content, { inline: true }), text: plainText(content) })
+  switch (model.kind) {
+    case 'scenario': {
+      const { id, title, prompt, weight, allowBack, start, maxPoints } = model
+      const nodes = model.nodes.map((node): ScenarioNode => {
+        const rendered: ScenarioNode = { id: node.id, html: render(node.content), choices: [] }
+        if (node.title !== undefined) rendered.title = node.title
+        if (node.ending) rendered.ending = node.ending
+        rendered.choices = node.choices.map((choice) => {
+          const compiled: ScenarioChoice = { ...option(choice), target: choice.target, points: choice.points }
+          if (choice.feedback.length > 0) compiled.feedbackHtml = render(choice.feedback)
+          return compiled
+        })
+        return rendered
+      })
+      return { kind: 'scenario', id, ...(title !== undefined ? { title } : {}), prompt, weight, allowBack, start, nodes, maxPoints }
+    }
+    case 'challenge': {
+      const block: ChallengeBlock = {
+        kind: 'challenge',
+        id: model.id,
+        title: model.title,
+        instructionsHtml: render(model.instructions),
+        checklist: model.checklist.map(option),
+      }
+      if (model.quiz) {
+        const questions = model.quiz.questions.map((question) => compileQuestion(question, render))
+        block.quiz = { kind: 'quiz', quiz: model.quiz.id, questions }
+        page.quizzes.push(summary({ type: 'cafesQuiz', quiz: model.quiz }, questions))
+      }
+      if (model.timeLimit !== undefined) block.timeLimit = model.timeLimit
+      return block
+    }
+    case 'media':
+      if (model.transcript) page.transcripts.push({ block: model.block, reference: model.transcript })
+      return model.block
+    case 'tabs':
+      return { kind: 'tabs', id: model.id, panels: model.panels.map(({ title, content }) => ({ title, html: render(content) })) }
+    case 'accordion':
+      return { kind: 'accordion', id: model.id, items: model.panels.map(({ title, content }) => ({ title, html: render(content) })) }
+    case 'cards':
+      return { kind: 'cards', cards: model.panels.map(({ title, content }) => ({ title, html: render(content) })) }
+    case 'facilitator': {
+      const block: FacilitatorNoteBlock = { kind: 'facilitator', html: render(model.content) }
+      if (model.timing) block.timing = model.timing
+      return block
+    }
+  }
 }
 
 /** The text of the first `# heading`; when there is none, a fallback, with a warning. */
@@ -65,7 +142,7 @@ function pageTitle(tree: Root, file: VFile): string {
   return fallback
 }
 
-function question(model: QuestionModel, render: PageOptions['render']): Question {
+function compileQuestion(model: QuestionModel, render: PageOptions['render']): Question {
   const base: QuestionBase = {
     id: model.id,
     type: model.type,

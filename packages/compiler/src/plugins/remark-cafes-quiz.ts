@@ -23,12 +23,16 @@ const QUIZ_ATTRIBUTES = ['id', 'title', 'pass', 'attempts', 'shuffle', 'show-cor
 
 export function remarkCafesQuiz() {
   return function (tree: Root, file: VFile): undefined {
-    tree.children.forEach((node, index) => {
-      if (node.type !== 'containerDirective' || node.name !== 'quiz') return
-      const quiz: CafesQuiz = { type: 'cafesQuiz', quiz: readQuiz(node, file) }
-      if (node.position) quiz.position = node.position
-      tree.children[index] = quiz
-    })
+    const replace = (children: RootContent[]) =>
+      children.forEach((node, index) => {
+        if (node.type === 'containerDirective' && node.name === 'defi') replace(node.children)
+        if (node.type !== 'containerDirective' || node.name !== 'quiz') return
+        const quiz: CafesQuiz = { type: 'cafesQuiz', quiz: readQuiz(node, file) }
+        if (node.position) quiz.position = node.position
+        children[index] = quiz
+      })
+    // Quizzes on the page, and inside mini-défis.
+    replace(tree.children)
   }
 }
 

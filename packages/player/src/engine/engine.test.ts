@@ -1,6 +1,6 @@
-import { type Course, type Response, decodeState, emptyState, encodeState, stateShape } from '@cafes/core'
+import { type ChallengeBlock, type Course, type Response, type ScenarioBlock, decodeState, emptyState, encodeState, stateShape } from '@cafes/core'
 import { describe, expect, it } from 'vitest'
-import { RecordingTracker, allTypesCourse, courseWith, demoCourse } from '../../test/fixtures.js'
+import { RecordingTracker, allTypesCourse, blocksCourse, courseWith, demoCourse } from '../../test/fixtures.js'
 import { PlayerEngine } from './engine.js'
 import { optionOrder } from './option-order.js'
 
@@ -466,5 +466,294 @@ describe('PlayerEngine: attempts and retry', () => {
     expect(tracker.answers()).toEqual([])
     expect(tracker.reports()).toEqual([])
     expect(lastSave(tracker)[2]).toBe('')
+  })
+})
+
+function decoded(tracker: RecordingTracker, course: Course = blocksCourse()) {
+  return decodeState(tracker.lastSaved(), stateShape(course))!
+}
+
+describe('PlayerEngine: branching scenarios', () => {
+  it('starts at the start node: no points, no step back, no last choice', () => {
+    const { engine } = started(blocksCourse())
+    const view = engine.scenarioState('reunion')!
+    expect(view.node.id).toBe('debut')
+    expect(view).toMatchObject({ path: ['debut'], points: 0, ended: false, canGoBack: false })
+    expect(engine.lastChoice('reunion')).toBeNull()
+    expect(engine.scenarioState('liste')).toBeNull()
+    expect(engine.scenarioState('nope')).toBeNull()
+  })
+
+  it('moves along the chosen choices, adds their points, saves the path', () => {
+    const { engine, tracker } = started(blocksCourse())
+    expect(engine.chooseScenario('reunion', 'a')).toBe(true)
+    expect(engine.scenarioState('reunion')).toMatchObject({ path: ['debut', 'verif'], points: 1, ended: false, canGoBack: true })
+    expect(engine.scenarioState('reunion')!.node.id).toBe('verif')
+    expect(engine.lastChoice('reunion')).toMatchObject({ id: 'a', target: 'verif', feedbackHtml: '<p>Retour a vers verif</p>' })
+    expect(decoded(tracker).blocks[0]).toEqual({ kind: 'scenario', path: ['debut', 'verif'] })
+    expect(engine.chooseScenario('reunion', 'z')).toBe(false)
+    expect(engine.chooseScenario('nope', 'a')).toBe(false)
+    expect(tracker.paths()).toEqual([])
+  })
+
+  it('steps back when allowed, undoing the step in the path', () => {
+    const { engine, tracker } = started(blocksCourse())
+    expect(engine.scenarioBack('reunion')).toBe(false)
+    engine.chooseScenario('reunion', 'a')
+    expect(engine.scenarioBack('reunion')).toBe(true)
+    expect(engine.scenarioState('reunion')).toMatchObject({ path: ['debut'], points: 0, canGoBack: false })
+    expect(engine.lastChoice('reunion')).toBeNull()
+    expect(decoded(tracker).blocks[0]).toEqual({ kind: 'scenario', path: ['debut'] })
+    const noBack = blocksCourse()
+    noBack.pages[1]!.blocks = [{ ...(noBack.pages[1]!.blocks[0] as ScenarioBlock), allowBack: false }]
+    const other = started(noBack).engine
+    other.chooseScenario('reunion', 'a')
+    expect(other.scenarioState('reunion')!.canGoBack).toBe(false)
+    expect(other.scenarioBack('reunion')).toBe(false)
+  })
+
+  it('at an ending: ended, one interaction for the path, no more choices or steps back', () => {
+    const time = clock()
+    const { engine, tracker } = started(blocksCourse(), {}, time.now)
+    engine.chooseScenario('reunion', 'a')
+    time.advance(5000)
+    const before = tracker.saves()
+    expect(engine.chooseScenario('reunion', 'a')).toBe(true)
+    expect(engine.scenarioState('reunion')).toMatchObject({ path: ['debut', 'verif', 'fin-ok'], points: 3, ended: true, canGoBack: false })
+    expect(tracker.paths()).toEqual([{
+      index: 0, scenario: blocksCourse().pages[1]!.blocks[0], path: ['debut', 'verif', 'fin-ok'], outcome: 'success', weight: 2,
+      timestamp: new Date(time.now()), latencyMs: 5000,
+    }])
+    expect(tracker.saves()).toBe(before + 1)
+    expect(engine.state.interactionCount).toBe(1)
+    expect(engine.scenarioBack('reunion')).toBe(false)
+    expect(engine.chooseScenario('reunion', 'a')).toBe(false)
+    expect(tracker.paths()).toHaveLength(1)
+    // The next answer takes the next record.
+    engine.answer('q-defi', ['a'])
+    expect(tracker.answers()[0]!.index).toBe(1)
+  })
+
+  it('records nothing in a review launch', () => {
+    const { engine, tracker } = started(blocksCourse(), { mode: 'review' })
+    engine.chooseScenario('reunion', 'b')
+    expect(engine.scenarioState('reunion')!.ended).toBe(true)
+    expect(tracker.paths()).toEqual([])
+  })
+
+  it('resumes at the current node, with the last choice for its feedback', () => {
+    const course = blocksCourse()
+    const shape = stateShape(course)
+    const state = emptyState(shape)
+    state.blocks[0] = { kind: 'scenario', path: ['debut', 'verif'] }
+    const { engine } = started(course, { suspendData: encodeState(state, shape), location: 'situation' })
+    expect(engine.scenarioState('reunion')).toMatchObject({ path: ['debut', 'verif'], points: 1, canGoBack: true })
+    expect(engine.lastChoice('reunion')?.id).toBe('a')
+  })
+})
+
+describe('PlayerEngine: mini-défis', () => {
+  it('an untouched timed défi: full time, paused; an unknown id: null', () => {
+    const { engine } = started(blocksCourse())
+    expect(engine.challengeState('liste')).toEqual({ checked: [], remaining: 120, running: false, done: false, timeUp: false })
+    expect(engine.challengeState('reunion')).toBeNull()
+    const untimed = blocksCourse()
+    untimed.pages[2]!.blocks[0] = { ...(untimed.pages[2]!.blocks[0] as ChallengeBlock), timeLimit: undefined }
+    const other = started(untimed).engine
+    expect(other.challengeState('liste')).toEqual({ checked: [], remaining: null, running: false, done: false, timeUp: false })
+    expect(other.startChallengeTimer('liste')).toBe(false)
+  })
+
+  it('ticks items in checklist order and saves each change', () => {
+    const { engine, tracker } = started(blocksCourse())
+    expect(engine.toggleChallengeItem('liste', 'c')).toBe(true)
+    expect(engine.toggleChallengeItem('liste', 'a')).toBe(true)
+    expect(engine.toggleChallengeItem('liste', 'z')).toBe(false)
+    expect(engine.challengeState('liste')!.checked).toEqual(['a', 'c'])
+    expect(decoded(tracker).blocks[1]).toEqual({ kind: 'challenge', checked: ['a', 'c'], remaining: 120, done: false })
+    engine.toggleChallengeItem('liste', 'c')
+    expect(decoded(tracker).blocks[1]).toMatchObject({ checked: ['a'] })
+  })
+
+  it('runs from the interface clock, saving the time left at most every 10 s and on pause', () => {
+    const { engine, tracker } = started(blocksCourse())
+    expect(engine.tickChallenge('liste', 1)).toBe(false)
+    expect(engine.startChallengeTimer('liste')).toBe(true)
+    expect(engine.startChallengeTimer('liste')).toBe(false)
+    const saves = tracker.saves()
+    for (let second = 0; second < 9; second++) engine.tickChallenge('liste', 1)
+    expect(engine.challengeState('liste')).toMatchObject({ remaining: 111, running: true })
+    expect(tracker.saves()).toBe(saves)
+    engine.tickChallenge('liste', 1)
+    expect(tracker.saves()).toBe(saves + 1)
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 110 })
+    engine.tickChallenge('liste', 2.5)
+    expect(engine.challengeState('liste')!.remaining).toBe(108)
+    expect(engine.pauseChallengeTimer('liste')).toBe(true)
+    expect(engine.pauseChallengeTimer('liste')).toBe(false)
+    expect(engine.challengeState('liste')).toMatchObject({ remaining: 108, running: false })
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 108 })
+    expect(engine.tickChallenge('liste', 1)).toBe(false)
+    expect(engine.tickChallenge('liste', -1)).toBe(false)
+  })
+
+  it('stops at 0 and loses nothing: ticks stay editable, time can be extended any number of times', () => {
+    const { engine, tracker } = started(blocksCourse())
+    engine.toggleChallengeItem('liste', 'b')
+    engine.startChallengeTimer('liste')
+    engine.tickChallenge('liste', 500)
+    expect(engine.challengeState('liste')).toEqual({ checked: ['b'], remaining: 0, running: false, done: false, timeUp: true })
+    expect(decoded(tracker).blocks[1]).toEqual({ kind: 'challenge', checked: ['b'], remaining: 0, done: false })
+    expect(engine.startChallengeTimer('liste')).toBe(false)
+    expect(engine.toggleChallengeItem('liste', 'a')).toBe(true)
+    expect(engine.extendChallengeTimer('liste', 0)).toBe(false)
+    expect(engine.extendChallengeTimer('liste', 30)).toBe(true)
+    expect(engine.challengeState('liste')).toMatchObject({ checked: ['a', 'b'], remaining: 30, running: false, timeUp: false })
+    engine.startChallengeTimer('liste')
+    expect(engine.extendChallengeTimer('liste', 100)).toBe(true)
+    expect(engine.extendChallengeTimer('liste', 100)).toBe(true)
+    // The session keeps all the time; the state keeps at most the limit (the codec's bound).
+    expect(engine.challengeState('liste')).toMatchObject({ remaining: 230, running: true })
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 120 })
+  })
+
+  it('finishes: done, clock stopped, no more ticks', () => {
+    const { engine, tracker } = started(blocksCourse())
+    engine.startChallengeTimer('liste')
+    engine.tickChallenge('liste', 3)
+    expect(engine.finishChallenge('liste')).toBe(true)
+    expect(engine.challengeState('liste')).toMatchObject({ remaining: 117, running: false, done: true })
+    expect(decoded(tracker).blocks[1]).toEqual({ kind: 'challenge', checked: [], remaining: 117, done: true })
+    expect(engine.finishChallenge('liste')).toBe(false)
+    expect(engine.toggleChallengeItem('liste', 'a')).toBe(false)
+    expect(engine.startChallengeTimer('liste')).toBe(false)
+    expect(engine.extendChallengeTimer('liste', 10)).toBe(false)
+  })
+
+  it('a défi with a quiz is done when its quiz is complete', () => {
+    const { engine, tracker } = started(blocksCourse())
+    engine.startChallengeTimer('defi-quiz')
+    engine.tickChallenge('defi-quiz', 4)
+    expect(engine.finishChallenge('defi-quiz')).toBe(false)
+    engine.answer('q-defi', ['a'])
+    expect(engine.challengeState('defi-quiz')).toEqual({ checked: [], remaining: 56, running: false, done: true, timeUp: false })
+    expect(decoded(tracker).blocks[2]).toEqual({ kind: 'challenge', checked: [], remaining: 56, done: true })
+  })
+
+  it('pauses and saves its clock when the learner leaves the page, and on commit', () => {
+    const { engine, tracker } = started(blocksCourse())
+    engine.goTo(2)
+    engine.startChallengeTimer('liste')
+    engine.tickChallenge('liste', 4)
+    const saves = tracker.saves()
+    engine.commit()
+    expect(tracker.saves()).toBe(saves + 1)
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 116 })
+    expect(engine.challengeState('liste')!.running).toBe(true)
+    engine.tickChallenge('liste', 2)
+    engine.goTo(3)
+    expect(engine.challengeState('liste')).toMatchObject({ remaining: 114, running: false })
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 114 })
+    // Nothing unsaved: a plain commit.
+    engine.commit()
+    expect(tracker.calls.at(-1)).toEqual(['commit'])
+  })
+
+  it('resumes with the time left, paused', () => {
+    const course = blocksCourse()
+    const shape = stateShape(course)
+    const state = emptyState(shape)
+    state.blocks[1] = { kind: 'challenge', checked: ['c'], remaining: 42, done: false }
+    const { engine } = started(course, { suspendData: encodeState(state, shape) })
+    expect(engine.challengeState('liste')).toEqual({ checked: ['c'], remaining: 42, running: false, done: false, timeUp: false })
+    expect(engine.challengeState('defi-quiz')).toMatchObject({ remaining: 60, running: false })
+    expect(engine.startChallengeTimer('liste')).toBe(true)
+  })
+})
+
+describe('PlayerEngine: media', () => {
+  it('marks media done, saves, and counts required ones in progress', () => {
+    const { engine, tracker } = started(blocksCourse())
+    expect(engine.mediaState('podcast')).toEqual({ done: false })
+    expect(engine.mediaState('reunion')).toBeNull()
+    expect(engine.markMediaDone('podcast', 'transcript')).toBe(true)
+    expect(engine.mediaState('podcast')).toEqual({ done: true })
+    expect(decoded(tracker).blocks[3]).toEqual({ kind: 'media', done: true })
+    // 1 page of 4 and 1 required media of 1.
+    expect(tracker.reports().at(-1)).toEqual({ completion: 'incomplete', success: 'unknown', progress: 2 / 5, final: false })
+    expect(engine.markMediaDone('bonus', 'ended')).toBe(true)
+    expect(engine.markMediaDone('podcast', 'ended')).toBe(true)
+    expect(engine.markMediaDone('nope', 'ended')).toBe(false)
+    expect(engine.markMediaDone('bonus', 'watched' as 'ended')).toBe(false)
+    expect(decoded(tracker).blocks[4]).toEqual({ kind: 'media', done: true })
+  })
+
+  it('completion `pages` waits for the required media', () => {
+    const { engine, tracker } = started(blocksCourse({ completion: 'pages' }))
+    for (const page of [1, 2, 3]) engine.goTo(page)
+    expect(tracker.reports().at(-1)).toMatchObject({ completion: 'incomplete', final: false, progress: 4 / 5 })
+    engine.markMediaDone('bonus', 'ended')
+    expect(tracker.reports().at(-1)!.final).toBe(false)
+    engine.markMediaDone('podcast', 'ended')
+    expect(tracker.reports().at(-1)).toEqual({ completion: 'completed', success: 'unknown', progress: 1, final: true })
+  })
+})
+
+describe('PlayerEngine: every block together', () => {
+  it('passes with the weighted scenario in the module score; the final report is sent once', () => {
+    const { engine, tracker } = started(blocksCourse())
+    for (const page of [1, 2, 3]) engine.goTo(page)
+    engine.markMediaDone('podcast', 'ended')
+    engine.answer('q-defi', ['a'])
+    expect(tracker.reports().filter((report) => report.final)).toEqual([])
+    engine.chooseScenario('reunion', 'a')
+    engine.chooseScenario('reunion', 'b')
+    // (1 + 2 × 2/3) / 3 = 78 ≥ 60.
+    expect(tracker.reports().filter((report) => report.final)).toEqual([
+      { completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 78, min: 0, max: 100, scaled: 0.78 } },
+    ])
+    expect(engine.state.reported).toBe(true)
+    engine.markMediaDone('bonus', 'ended')
+    engine.toggleChallengeItem('liste', 'a')
+    engine.commit()
+    expect(tracker.reports().filter((report) => report.final)).toHaveLength(1)
+    engine.finish()
+    expect(tracker.calls.at(-1)?.slice(0, 2)).toEqual(['finish', 'normal'])
+  })
+
+  it('fails for good when the scenario ends below the module pass mark', () => {
+    const { engine, tracker } = started(blocksCourse())
+    engine.answer('q-defi', ['a'])
+    engine.chooseScenario('reunion', 'b')
+    expect(tracker.reports().at(-1)).toEqual({
+      completion: 'incomplete', success: 'failed', progress: 1 / 5, final: true, score: { raw: 33, min: 0, max: 100, scaled: 0.33 },
+    })
+  })
+
+  it('resumes every block kind from the saved state', () => {
+    const course = blocksCourse()
+    const first = started(course)
+    first.engine.chooseScenario('reunion', 'a')
+    first.engine.toggleChallengeItem('liste', 'b')
+    first.engine.startChallengeTimer('liste')
+    first.engine.tickChallenge('liste', 20)
+    first.engine.answer('q-defi', ['b'])
+    first.engine.markMediaDone('podcast', 'ended')
+    first.engine.goTo(3)
+    const saved = first.tracker.lastSaved()
+    expect(decodeState(saved, stateShape(course))!.blocks).toEqual([
+      { kind: 'scenario', path: ['debut', 'verif'] },
+      { kind: 'challenge', checked: ['b'], remaining: 100, done: false },
+      { kind: 'challenge', checked: [], remaining: 60, done: true },
+      { kind: 'media', done: true },
+      null,
+    ])
+    const { engine } = started(course, { suspendData: saved, location: 'podcast' })
+    expect(engine.scenarioState('reunion')).toMatchObject({ path: ['debut', 'verif'], points: 1 })
+    expect(engine.challengeState('liste')).toEqual({ checked: ['b'], remaining: 100, running: false, done: false, timeUp: false })
+    expect(engine.challengeState('defi-quiz')).toMatchObject({ done: true, remaining: 60 })
+    expect(engine.mediaState('podcast')).toEqual({ done: true })
+    expect(engine.mediaState('bonus')).toEqual({ done: false })
+    expect(engine.state.interactionCount).toBe(1)
   })
 })

@@ -5,9 +5,9 @@
 export interface LearnerReport {
   completion: 'incomplete' | 'completed'
   success: 'unknown' | 'passed' | 'failed'
-  /** Only on a final report of a module with scored questions. */
+  /** Only on a final report of a module with scored questions or weighted scenarios. */
   score?: ReportScore
-  /** Share of pages seen, 0–1. */
+  /** Share of pages seen and required media done, 0–1. */
   progress: number
   /**
    * The completion rule is met, or the quiz can no longer be passed: the one report that

@@ -1,7 +1,7 @@
 import { type LearnerState, type Question, type Response, courseQuestions } from '@cafes/core'
 import { describe, expect, it } from 'vitest'
-import { allTypesCourse, demoCourse, scoredQuestions, twoQuizCourse, unscoredQuestions } from '../../test/fixtures.js'
-import { buildReport, isRightAnswer, normaliseFillIn, quizResult, weightedScore } from './scoring.js'
+import { allTypesCourse, blocksCourse, demoCourse, scenarioBlock, scoredQuestions, twoQuizCourse, unscoredQuestions } from '../../test/fixtures.js'
+import { buildReport, isRightAnswer, moduleScore, normaliseFillIn, quizResult, requiredMedia, scenarioPaths, weightedScore } from './scoring.js'
 
 const questions = [...scoredQuestions(), ...unscoredQuestions()]
 const q = (id: string): Question => questions.find((question) => question.id === id)!
@@ -146,5 +146,79 @@ describe('buildReport with attempts (B12)', () => {
     const pollQuestions = courseQuestions(poll)
     expect(buildReport(poll, pollQuestions, { page: 0, seen: [true], answers: [['a'], 'x'], quizAttempts: [1], blocks: [], interactionCount: 2, reported: false }))
       .toEqual({ completion: 'completed', success: 'unknown', progress: 1, final: true })
+  })
+})
+
+describe('scenarios and media in the report', () => {
+  const course = blocksCourse()
+  const questions = courseQuestions(course)
+  type Blocks = LearnerState['blocks']
+  const state = (path: string[] | null, answer: Response | null, media: boolean, seen = [true, true, true, true]): LearnerState => ({
+    page: 0, seen, answers: [answer], quizAttempts: [1], interactionCount: 0, reported: false,
+    blocks: [path && { kind: 'scenario', path }, null, null, { kind: 'media', done: media }, null] as Blocks,
+  })
+
+  it('scenario paths: the start node while untouched', () => {
+    expect(scenarioPaths(course, state(null, null, false))).toEqual([{ scenario: scenarioBlock(), path: ['debut'] }])
+    expect(scenarioPaths(course, state(['debut', 'verif'], null, false))[0]!.path).toEqual(['debut', 'verif'])
+  })
+
+  it('module score: a weighted scenario counts like a question, 0 until ended', () => {
+    const paths = (path: string[]) => [{ scenario: scenarioBlock(), path }]
+    expect(moduleScore(questions, [['a']], paths(['debut', 'verif']))).toBe(33)
+    expect(moduleScore(questions, [['a']], paths(['debut', 'verif', 'fin-ok']))).toBe(100)
+    expect(moduleScore(questions, [['b']], paths(['debut', 'verif', 'fin-neutre']))).toBe(44)
+    expect(moduleScore(questions, [null], [{ scenario: scenarioBlock({ weight: 0 }), path: ['debut', 'fin-ko'] }])).toBe(0)
+    expect(moduleScore([], [], [{ scenario: scenarioBlock({ weight: 0 }), path: ['debut', 'fin-ko'] }])).toBeNull()
+  })
+
+  it('required media: counted and done', () => {
+    expect(requiredMedia(course, state(null, null, true))).toEqual({ total: 1, done: 1 })
+    expect(requiredMedia(course, state(null, null, false))).toEqual({ total: 1, done: 0 })
+  })
+
+  it('waits for the weighted scenario to end', () => {
+    expect(buildReport(course, questions, state(['debut', 'verif'], ['a'], true))).toEqual({
+      completion: 'incomplete', success: 'unknown', progress: 1, final: false,
+    })
+  })
+
+  it('passes on the module score over the quiz and the scenario', () => {
+    expect(buildReport(course, questions, state(['debut', 'verif', 'fin-neutre'], ['a'], true))).toEqual({
+      completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 78, min: 0, max: 100, scaled: 0.78 },
+    })
+  })
+
+  it('fails for good when every quiz passed but the module score is below the pass mark', () => {
+    expect(buildReport(course, questions, state(['debut', 'fin-ko'], ['a'], true))).toEqual({
+      completion: 'incomplete', success: 'failed', progress: 1, final: true, score: { raw: 33, min: 0, max: 100, scaled: 0.33 },
+    })
+  })
+
+  it('without a module pass mark, the quizzes alone decide', () => {
+    const noMark = blocksCourse({ passMark: undefined })
+    expect(buildReport(noMark, questions, state(['debut', 'fin-ko'], ['a'], true))).toMatchObject({ success: 'passed', score: { raw: 33 } })
+  })
+
+  it('pages: every page seen and every required media done', () => {
+    const pages = blocksCourse({ completion: 'pages' })
+    expect(buildReport(pages, questions, state(null, null, false))).toEqual({ completion: 'incomplete', success: 'unknown', progress: 4 / 5, final: false })
+    expect(buildReport(pages, questions, state(null, null, true, [true, false, true, true]))).toMatchObject({ completion: 'incomplete', progress: 4 / 5 })
+    expect(buildReport(pages, questions, state(null, null, true))).toEqual({ completion: 'completed', success: 'unknown', progress: 1, final: true })
+  })
+
+  it('passed alone ignores the media', () => {
+    const passed = blocksCourse({ completion: 'passed' })
+    expect(buildReport(passed, questions, state(['debut', 'verif', 'fin-ok'], ['a'], false, [true, false, false, false]))).toMatchObject({
+      completion: 'completed', success: 'passed', progress: 1 / 5, final: true,
+    })
+  })
+
+  it('an unweighted scenario counts for nothing', () => {
+    const unweighted = blocksCourse()
+    unweighted.pages[1]!.blocks = [scenarioBlock({ weight: 0 })]
+    expect(buildReport(unweighted, questions, state(null, ['a'], true))).toEqual({
+      completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 100, min: 0, max: 100, scaled: 1 },
+    })
   })
 })

@@ -53,6 +53,32 @@ export interface UiStrings {
   closedTitle: string
   closedBody: string
   courseMissing: string
+  /** Scenario: step back one choice. */
+  back: string
+  /** Scenario: heading of the ending, with its outcome in words. */
+  ending: Record<'success' | 'neutral' | 'failure', string>
+  /** Scenario: the feedback of the choice just made. */
+  yourChoiceWas: string
+  /** Mini-défi. */
+  timerStart: string
+  timerPause: string
+  extend: string
+  timeLeft: string
+  done: string
+  challengeDone: string
+  timerStarted: string
+  timerPaused: string
+  timerExtended: string
+  timeUp: string
+  checklist: string
+  /** Media. */
+  chapters: string
+  captions: string
+  rate: string
+  transcript: string
+  showTranscript: string
+  transcriptRead: string
+  mediaDone: string
 }
 
 export const STRINGS = {
@@ -100,6 +126,27 @@ export const STRINGS = {
     closedTitle: 'Session terminée',
     closedBody: 'Vous pouvez fermer cette fenêtre.',
     courseMissing: 'Ce module ne peut pas être affiché : ses données sont absentes ou illisibles.',
+    back: 'Revenir en arrière',
+    ending: { success: 'Fin : issue favorable', neutral: 'Fin : issue mitigée', failure: 'Fin : issue défavorable' },
+    yourChoiceWas: 'Votre choix : ',
+    timerStart: 'Démarrer',
+    timerPause: 'Pause',
+    extend: '+1 min',
+    timeLeft: 'Temps restant : ',
+    done: "J'ai terminé",
+    challengeDone: 'Défi terminé',
+    timerStarted: 'Minuteur démarré',
+    timerPaused: 'Minuteur en pause',
+    timerExtended: 'Une minute de plus',
+    timeUp: 'Temps écoulé : vos réponses sont conservées',
+    checklist: 'Liste à cocher',
+    chapters: 'Chapitres',
+    captions: 'Sous-titres',
+    rate: 'Vitesse de lecture',
+    transcript: 'Transcription',
+    showTranscript: 'Afficher la transcription',
+    transcriptRead: "J'ai lu la transcription",
+    mediaDone: 'Écoute ou lecture enregistrée',
   },
   en: {
     menu: 'Menu',
@@ -145,6 +192,27 @@ export const STRINGS = {
     closedTitle: 'Session ended',
     closedBody: 'You can close this window.',
     courseMissing: 'This module cannot be shown: its data is missing or unreadable.',
+    back: 'Go back',
+    ending: { success: 'End: a good outcome', neutral: 'End: a mixed outcome', failure: 'End: a poor outcome' },
+    yourChoiceWas: 'Your choice: ',
+    timerStart: 'Start',
+    timerPause: 'Pause',
+    extend: '+1 min',
+    timeLeft: 'Time left: ',
+    done: "I'm done",
+    challengeDone: 'Challenge done',
+    timerStarted: 'Timer started',
+    timerPaused: 'Timer paused',
+    timerExtended: 'One more minute',
+    timeUp: 'Time is up: your answers are kept',
+    checklist: 'Checklist',
+    chapters: 'Chapters',
+    captions: 'Captions',
+    rate: 'Playback speed',
+    transcript: 'Transcript',
+    showTranscript: 'Show the transcript',
+    transcriptRead: 'I have read the transcript',
+    mediaDone: 'Listening or reading recorded',
   },
 } as const satisfies Record<UiLanguage, UiStrings>
 

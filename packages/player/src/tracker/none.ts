@@ -1,6 +1,6 @@
 import type { Course } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
-import type { AnswerRecord, LaunchData, Tracker, TrackerHealth } from './tracker.js'
+import type { AnswerRecord, LaunchData, PathRecord, Tracker, TrackerHealth } from './tracker.js'
 
 /** The part of `Storage` the no-LMS tracker uses. */
 export interface KeyValueStorage {
@@ -63,6 +63,8 @@ export class NoneTracker implements Tracker {
   }
 
   recordAnswer(_answer: AnswerRecord): void {}
+
+  recordPath(_path: PathRecord): void {}
 
   reportResult(_report: LearnerReport): void {}
 

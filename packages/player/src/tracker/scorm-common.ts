@@ -1,6 +1,6 @@
-import { type InteractionType, LOCATION_LIMIT, SUSPEND_DATA_LIMIT, formatResponse, interactionType } from '@cafes/core'
+import { type InteractionType, LOCATION_LIMIT, SUSPEND_DATA_LIMIT, formatResponse, formatScenarioPath, interactionType } from '@cafes/core'
 import type { CmiWrite, ScormLaunch } from './scorm-session.js'
-import type { AnswerRecord, LaunchData } from './tracker.js'
+import type { AnswerRecord, LaunchData, PathRecord } from './tracker.js'
 import { FIRST_LAUNCH_STATUSES, type ScormEdition, VOCABULARY as V, type VocabularyKey } from './vocabulary.js'
 
 /** The parts of the mapping both editions share, told apart only by the vocabulary's column. */
@@ -82,6 +82,28 @@ export function scormInteractionWrites(
     ]),
     [prefix + V.interactionResult[edition], result[edition]],
     [prefix + V.interactionWeighting[edition], String(answer.weight)],
+    [prefix + V.interactionTime[edition], time],
+    [prefix + V.interactionLatency[edition], latency],
+  ]
+}
+
+/** The result of a scenario's ending. */
+const OUTCOME_RESULTS = { success: 'resultCorrect', failure: 'resultWrong', neutral: 'resultNeutral' } as const satisfies Record<PathRecord['outcome'], VocabularyKey>
+
+/**
+ * One scenario path, the part both editions share: `id`, `type` (1.2 `performance`, 2004
+ * `other`), the path as the response (`debut,verif,fin-ok`, see `formatScenarioPath`), the
+ * result from the ending's outcome, the weighting, then the edition's time and latency. No
+ * right-answer pattern: any path may be taken.
+ */
+export function scormPathWrites(edition: ScormEdition, record: PathRecord, time: string, latency: string): CmiWrite[] {
+  const prefix = `${V.interactions[edition]}.${record.index}.`
+  return [
+    [prefix + V.interactionId[edition], record.scenario.id],
+    [prefix + V.interactionType[edition], V.typeOther[edition]],
+    [prefix + V.interactionResponse[edition], formatScenarioPath(record.path, edition)],
+    [prefix + V.interactionResult[edition], V[OUTCOME_RESULTS[record.outcome]][edition]],
+    [prefix + V.interactionWeighting[edition], String(record.weight)],
     [prefix + V.interactionTime[edition], time],
     [prefix + V.interactionLatency[edition], latency],
   ]

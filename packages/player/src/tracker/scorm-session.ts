@@ -1,6 +1,6 @@
 import type { LearnerReport } from '../engine/report.js'
 import { type TrackerLogger, LmsConnection } from './lms-connection.js'
-import type { AnswerRecord, LaunchData, Tracker, TrackerHealth } from './tracker.js'
+import type { AnswerRecord, LaunchData, PathRecord, Tracker, TrackerHealth } from './tracker.js'
 import { type ScormEdition, VOCABULARY } from './vocabulary.js'
 
 /** One `SetValue`: element name and value, both strings. */
@@ -24,6 +24,7 @@ export interface ScormMapping {
   progressWrites(location: string, suspendData: string): { writes: CmiWrite[]; rejected: string[] }
   reportWrites(report: LearnerReport): CmiWrite[]
   answerWrites(answer: AnswerRecord): CmiWrite[]
+  pathWrites(path: PathRecord): CmiWrite[]
   finishWrites(exit: 'suspend' | 'normal', sessionTimeMs: number): CmiWrite[]
   /** 1.2 commits before LMSFinish; 2004 must not commit right before Terminate (B14). */
   commitBeforeFinish: boolean
@@ -112,6 +113,11 @@ export class ScormTracker implements Tracker {
     if (!this.active() || !this.graded) return
     // A rejected field drops the rest of this interaction, silently: status and score matter more (B17).
     this.applyAll(this.mapping.answerWrites({ ...answer, index: this.lmsIndex(answer.index) }))
+  }
+
+  recordPath(path: PathRecord): void {
+    if (!this.active() || !this.graded) return
+    this.applyAll(this.mapping.pathWrites({ ...path, index: this.lmsIndex(path.index) }))
   }
 
   reportResult(report: LearnerReport): void {

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Question, Response } from '@cafes/core'
-import { fakeApi, memoryLog, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
+import { fakeApi, memoryLog, scenarioBlock, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
 import type { LearnerReport } from '../engine/report.js'
 import {
   createScorm12Tracker,
   scorm12AnswerWrites,
   scorm12FinishWrites,
   scorm12LaunchData,
+  scorm12PathWrites,
   scorm12Patterns,
   scorm12ProgressWrites,
   scorm12ReportWrites,
 } from './scorm12.js'
-import type { AnswerRecord } from './tracker.js'
+import type { AnswerRecord, PathRecord } from './tracker.js'
 
 const passed: LearnerReport = { completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 85, min: 0, max: 100, scaled: 0.85 } }
 const failed: LearnerReport = { completion: 'incomplete', success: 'failed', progress: 2 / 3, final: true, score: { raw: 33, min: 0, max: 100, scaled: 0.33 } }
@@ -472,5 +473,45 @@ describe('SCORM 1.2 tracker (fake API)', () => {
     tracker.finish('suspend', 1)
     expect(calls).toEqual([['LMSInitialize', '']])
     expect(tracker.health()).toBe('detached')
+  })
+})
+
+function pathRecord(overrides: Partial<PathRecord> = {}): PathRecord {
+  return {
+    index: 2, scenario: scenarioBlock(), path: ['debut', 'verif', 'fin-ok'], outcome: 'success', weight: 2,
+    timestamp: new Date(2024, 4, 1, 10, 4, 12, 300), latencyMs: 754_560, ...overrides,
+  }
+}
+
+describe('SCORM 1.2 scenario paths', () => {
+  it('performance: the node ids joined by `,`, the result from the ending, no pattern', () => {
+    expect(scorm12PathWrites(pathRecord())).toEqual([
+      ['cmi.interactions.2.id', 'reunion'],
+      ['cmi.interactions.2.type', 'performance'],
+      ['cmi.interactions.2.student_response', 'debut,verif,fin-ok'],
+      ['cmi.interactions.2.result', 'correct'],
+      ['cmi.interactions.2.weighting', '2'],
+      ['cmi.interactions.2.time', '10:04:12'],
+      ['cmi.interactions.2.latency', '00:12:34.56'],
+    ])
+    expect(scorm12PathWrites(pathRecord({ path: ['debut', 'fin-ko'], outcome: 'failure' }))[3]).toEqual(['cmi.interactions.2.result', 'wrong'])
+    expect(scorm12PathWrites(pathRecord({ outcome: 'neutral', weight: 0 })).slice(3, 5)).toEqual([
+      ['cmi.interactions.2.result', 'neutral'], ['cmi.interactions.2.weighting', '0'],
+    ])
+  })
+
+  it('cuts a long path to 255 characters (CMIFeedback)', () => {
+    const path = Array.from({ length: 36 }, (_, index) => `etape-numero-${index}`)
+    expect(scorm12PathWrites(pathRecord({ path }))[2]).toEqual(['cmi.interactions.2.student_response', path.join(',').slice(0, 255)])
+  })
+
+  it('journals a path like an answer, at the LMS _count', () => {
+    const { api, calls, sets } = fakeApi('scorm12', { values: { 'cmi.core.lesson_status': 'incomplete', 'cmi.interactions._count': '1' } })
+    const tracker = createScorm12Tracker(api, { log: memoryLog() })
+    tracker.start()
+    calls.length = 0
+    tracker.recordPath(pathRecord({ index: 0 }))
+    expect(sets()[0]).toEqual(['cmi.interactions.1.id', 'reunion'])
+    expect(sets()).toHaveLength(7)
   })
 })

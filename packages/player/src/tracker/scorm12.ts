@@ -2,8 +2,8 @@ import { type Question, correctResponse, formatResponse } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatCmiTime, formatCmiTimespan } from './time-format.js'
-import type { AnswerRecord } from './tracker.js'
-import { scormFirstLaunchWrites, scormInteractionWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import type { AnswerRecord, PathRecord } from './tracker.js'
+import { scormFirstLaunchWrites, scormInteractionWrites, scormPathWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
 import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 1.2 adapter: a pure mapping from the engine's decisions to `cmi.core.*` writes. */
@@ -44,6 +44,14 @@ export function scorm12AnswerWrites(answer: AnswerRecord): CmiWrite[] {
 }
 
 /**
+ * A scenario path: `performance`, `student_response` = node ids joined by `,` (at most 255
+ * characters), `result` `correct`/`wrong`/`neutral` from the ending, `weighting`, `time`, `latency`.
+ */
+export function scorm12PathWrites(record: PathRecord): CmiWrite[] {
+  return scormPathWrites(E, record, formatCmiTime(record.timestamp), formatCmiTimespan(record.latencyMs))
+}
+
+/**
  * The 1.2 right-answer pattern: the right response in 1.2 syntax; for a fill-in its first
  * accepted answer, for a numeric the exact value (none for a range: 1.2 has no range syntax);
  * none for likert and reflection.
@@ -69,6 +77,7 @@ export const scorm12Mapping: ScormMapping = {
   progressWrites: scorm12ProgressWrites,
   reportWrites: scorm12ReportWrites,
   answerWrites: scorm12AnswerWrites,
+  pathWrites: scorm12PathWrites,
   finishWrites: scorm12FinishWrites,
   commitBeforeFinish: true,
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Question, Response } from '@cafes/core'
-import { fakeApi, memoryLog, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
+import { fakeApi, memoryLog, scenarioBlock, scoredQuestions, unscoredQuestions } from '../../test/fixtures.js'
 import type { LearnerReport } from '../engine/report.js'
 import {
   createScorm2004Tracker,
@@ -8,11 +8,12 @@ import {
   scorm2004AnswerWrites,
   scorm2004FinishWrites,
   scorm2004LaunchData,
+  scorm2004PathWrites,
   scorm2004Patterns,
   scorm2004ProgressWrites,
   scorm2004ReportWrites,
 } from './scorm2004.js'
-import type { AnswerRecord } from './tracker.js'
+import type { AnswerRecord, PathRecord } from './tracker.js'
 
 const passed: LearnerReport = { completion: 'completed', success: 'passed', progress: 1, final: true, score: { raw: 85, min: 0, max: 100, scaled: 0.85 } }
 const failed: LearnerReport = { completion: 'incomplete', success: 'failed', progress: 2 / 3, final: true, score: { raw: 33, min: 0, max: 100, scaled: 0.33 } }
@@ -356,5 +357,39 @@ describe('SCORM 2004 tracker (fake API)', () => {
     api.GetLastError = () => '403'
     createScorm2004Tracker(api, { log }).start()
     expect(log.messages.filter((message) => message.includes('GetValue'))).toEqual([])
+  })
+})
+
+function pathRecord(overrides: Partial<PathRecord> = {}): PathRecord {
+  return {
+    index: 2, scenario: scenarioBlock(), path: ['debut', 'verif', 'fin-ok'], outcome: 'success', weight: 2,
+    timestamp: new Date(Date.UTC(2024, 4, 1, 10, 4, 12, 300)), latencyMs: 754_560, ...overrides,
+  }
+}
+
+describe('SCORM 2004 scenario paths', () => {
+  it('other: the node ids joined by `,`, the result from the ending, the prompt as description, no pattern', () => {
+    expect(scorm2004PathWrites(pathRecord(), 'fr')).toEqual([
+      ['cmi.interactions.2.id', 'reunion'],
+      ['cmi.interactions.2.type', 'other'],
+      ['cmi.interactions.2.learner_response', 'debut,verif,fin-ok'],
+      ...tail(2, 'correct', '2', '{lang=fr}La réunion du lundi'),
+    ])
+    expect(scorm2004PathWrites(pathRecord({ path: ['debut', 'fin-ko'], outcome: 'failure' }))[3]).toEqual(['cmi.interactions.2.result', 'incorrect'])
+    expect(scorm2004PathWrites(pathRecord({ outcome: 'neutral' }))[3]).toEqual(['cmi.interactions.2.result', 'neutral'])
+  })
+
+  it('keeps a long path whole up to 4000 characters', () => {
+    const path = Array.from({ length: 36 }, (_, index) => `etape-numero-${index}`)
+    expect(scorm2004PathWrites(pathRecord({ path }))[2]).toEqual(['cmi.interactions.2.learner_response', path.join(',')])
+  })
+
+  it('the tracker writes it with the course language', () => {
+    const { api, calls, sets } = fakeApi('scorm2004', { values: { 'cmi.completion_status': 'incomplete' } })
+    const tracker = createScorm2004Tracker(api, { log: memoryLog(), language: 'fr' })
+    tracker.start()
+    calls.length = 0
+    tracker.recordPath(pathRecord())
+    expect(sets().at(-1)).toEqual(['cmi.interactions.2.description', '{lang=fr}La réunion du lundi'])
   })
 })

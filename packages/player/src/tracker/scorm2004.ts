@@ -2,8 +2,8 @@ import { type Question, correctResponsesPattern } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 import { type CmiWrite, type ScormLaunch, type ScormMapping, type ScormTrackerOptions, ScormTracker } from './scorm-session.js'
 import { formatIsoDuration, formatScorm2004Timestamp } from './time-format.js'
-import type { AnswerRecord } from './tracker.js'
-import { scormFirstLaunchWrites, scormInteractionWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
+import type { AnswerRecord, PathRecord } from './tracker.js'
+import { scormFirstLaunchWrites, scormInteractionWrites, scormPathWrites, scormLaunchData, scormLaunchElements, scormProgressWrites } from './scorm-common.js'
 import { VOCABULARY as V } from './vocabulary.js'
 
 /** SCORM 2004 adapter: a pure mapping from the engine's decisions to `cmi.*` writes. */
@@ -62,6 +62,17 @@ export function scorm2004AnswerWrites(answer: AnswerRecord, language = ''): CmiW
 }
 
 /**
+ * A scenario path: `other`, `learner_response` = node ids joined by `,` (at most 4000
+ * characters), `result` `correct`/`incorrect`/`neutral` from the ending, `weighting`,
+ * `timestamp`, `latency`, then the scenario's prompt as the description.
+ */
+export function scorm2004PathWrites(record: PathRecord, language = ''): CmiWrite[] {
+  const writes = scormPathWrites(E, record, formatScorm2004Timestamp(record.timestamp), formatIsoDuration(record.latencyMs))
+  writes.push([`${V.interactions[E]}.${record.index}.${V.interactionDescription[E]}`, interactionDescription(record.scenario.prompt, language)])
+  return writes
+}
+
+/**
  * The 2004 `correct_responses` patterns: the xAPI ones (`correctResponsesPattern`), texts as
  * 2004 fill-in strings (at most 250 characters), at most 5; none for likert and reflection.
  */
@@ -102,6 +113,7 @@ export function scorm2004Mapping(language = ''): ScormMapping {
     progressWrites: scorm2004ProgressWrites,
     reportWrites: scorm2004ReportWrites,
     answerWrites: (answer) => scorm2004AnswerWrites(answer, language),
+    pathWrites: (path) => scorm2004PathWrites(path, language),
     finishWrites: scorm2004FinishWrites,
     commitBeforeFinish: false,
   }

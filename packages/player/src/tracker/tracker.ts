@@ -1,4 +1,4 @@
-import type { Question, Response } from '@cafes/core'
+import type { Question, Response, ScenarioBlock } from '@cafes/core'
 import type { LearnerReport } from '../engine/report.js'
 
 /**
@@ -13,6 +13,8 @@ export interface Tracker {
   saveProgress(location: string, suspendData: string): void
   /** One answered question, as an interaction record. */
   recordAnswer(answer: AnswerRecord): void
+  /** One scenario played to an ending, as an interaction record (once per scenario). */
+  recordPath(path: PathRecord): void
   /**
    * Statuses (and, on the final report, the score) in the order LMSs expect: min, max, raw,
    * scaled, then status. A non-final report only sets `incomplete`.
@@ -66,5 +68,23 @@ export interface AnswerRecord {
   /** When the answer was submitted. */
   timestamp: Date
   /** Milliseconds from showing the question to submitting the answer. */
+  latencyMs: number
+}
+
+/** A scenario played to an ending, in the engine's terms; adapters format it per edition. */
+export interface PathRecord {
+  /** Index of the record to write (the same counter as answers). */
+  index: number
+  /** The scenario: its id (the interaction id) and prompt (2004 descriptions). */
+  scenario: ScenarioBlock
+  /** Node ids from the start to the ending. */
+  path: string[]
+  /** The ending's outcome: `success` → correct, `failure` → wrong, `neutral` → neutral. */
+  outcome: 'success' | 'neutral' | 'failure'
+  /** The scenario's weight (0: not scored). */
+  weight: number
+  /** When the ending was reached. */
+  timestamp: Date
+  /** Milliseconds from showing the page to reaching the ending. */
   latencyMs: number
 }

@@ -62,6 +62,8 @@ export const VOCABULARY = {
   typeMatching: { scorm12: 'matching', scorm2004: 'matching' },
   typeSequencing: { scorm12: 'sequencing', scorm2004: 'sequencing' },
   typeLikert: { scorm12: 'likert', scorm2004: 'likert' },
+  /** A scenario's path, a free string: 1.2 has no `other`, its `performance` is a free CMIFeedback. */
+  typeOther: { scorm12: 'performance', scorm2004: 'other' },
   resultCorrect: { scorm12: 'correct', scorm2004: 'correct' },
   resultWrong: { scorm12: 'wrong', scorm2004: 'incorrect' },
   /** Neither right nor wrong: questions that are not scored. */

@@ -10,6 +10,8 @@ export interface ViewContext {
   uiLang: string | undefined
   /** Formats a number in the content's language (`3,5` in French). */
   number: (value: number) => string
+  /** Registers what to undo when the page is left (timers, listeners). */
+  onLeave: (cleanup: () => void) => void
 }
 
 /**

@@ -3,7 +3,11 @@ import type { PlayerEngine } from '../engine/engine.js'
 import { type UiStrings, uiLanguage, uiStrings } from '../i18n/strings.js'
 import type { ViewContext } from './control.js'
 import { h } from './dom.js'
+import { renderChallenge } from './challenge.js'
+import { renderAccordion, renderCards, renderTabs } from './learn-more.js'
+import { renderMedia } from './media.js'
 import { renderQuiz } from './quiz.js'
+import { renderScenario } from './scenario.js'
 
 const CALLOUT_ICONS = { info: 'ℹ', tip: '★', warning: '⚠', important: '!' } as const
 
@@ -59,7 +63,14 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   } catch {
     numbers = new Intl.NumberFormat(uiLang)
   }
-  const ctx: ViewContext = { engine, t, uiLang: otherLang ? uiLang : undefined, number: (value) => numbers.format(value) }
+  let leaving: (() => void)[] = []
+  const leave = (): void => {
+    for (const cleanup of leaving) cleanup()
+    leaving = []
+  }
+  const ctx: ViewContext = {
+    engine, t, uiLang: otherLang ? uiLang : undefined, number: (value) => numbers.format(value), onLeave: (cleanup) => leaving.push(cleanup),
+  }
 
   let menuOpen = false
   const setMenu = (open: boolean): void => {
@@ -103,6 +114,7 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   }
 
   function renderPage(): void {
+    leave()
     const page = engine.page
     const heading = h('h1', { tabindex: -1 }, page.title)
     const next = h('main', { id: 'cafes-main', class: 'cafes-main', 'data-cafes-page': page.id },
@@ -118,15 +130,21 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
     footer.replaceChildren(previous, forward)
   }
 
-  function renderBlock(block: CourseBlock, first: boolean): HTMLElement {
+  function renderBlock(block: CourseBlock, first: boolean): HTMLElement | string {
     if (block.kind === 'html') {
       // The page's own `# Heading` is the h1 above: drop it if the compiler left it in.
       return h('div', { class: 'cafes-prose', html: first ? block.html.replace(/^\s*<h1\b[^>]*>[\s\S]*?<\/h1>/, '') : block.html })
     }
     if (block.kind === 'callout') return renderCallout(block)
     if (block.kind === 'quiz') return renderQuiz(block, ctx)
-    // Blocks of later formats (issue 4) render nothing until their UI lands.
-    return h('div', { hidden: 'hidden' })
+    if (block.kind === 'scenario') return renderScenario(block, ctx)
+    if (block.kind === 'challenge') return renderChallenge(block, ctx)
+    if (block.kind === 'media') return renderMedia(block, ctx)
+    if (block.kind === 'tabs') return renderTabs(block)
+    if (block.kind === 'accordion') return renderAccordion(block)
+    if (block.kind === 'cards') return renderCards(block)
+    // Facilitator notes are for the facilitator edition only: nothing in a learner package.
+    return ''
   }
 
   function renderCallout(block: CalloutBlock): HTMLElement {
@@ -139,6 +157,7 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   }
 
   function renderClosed(): void {
+    leave()
     const heading = h('h1', { tabindex: -1 }, t.closedTitle)
     const next = h('main', { id: 'cafes-main', class: 'cafes-main' }, heading, h('p', {}, t.closedBody))
     main.replaceWith(next)
