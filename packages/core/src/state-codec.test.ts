@@ -133,7 +133,8 @@ describe('state codec: scenarios, mini-défis, media', () => {
     expect(decodeState(withBlocksField('..'), shape)).not.toBeNull()
     expect(decodeState(withBlocksField('p00..'), shape)).toBeNull() // a node twice
     expect(decodeState(withBlocksField('p9..'), shape)).toBeNull() // unknown node
-    expect(decodeState(withBlocksField('.0-4a-0.'), shape)).toBeNull() // more time left than the limit
+    expect(decodeState(withBlocksField('.0-3c-0.'), shape)).not.toBeNull() // extended past the limit (120 s + 1 h)
+    expect(decodeState(withBlocksField('.0-2wa-0.'), shape)).toBeNull() // 3,754 s: more than the limit and an hour
     expect(decodeState(withBlocksField('.8-1-0.'), shape)).toBeNull() // unknown item
     expect(decodeState(withBlocksField('..2'), shape)).toBeNull()
   })

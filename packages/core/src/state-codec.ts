@@ -32,6 +32,14 @@ export type BlockState =
   /** Heard or seen to the end, or transcript read. */
   | { kind: 'media'; done: boolean }
 
+/**
+ * The most time a mini-défi's clock can show: its limit plus one hour of extensions (WCAG
+ * 2.2.1 asks for at least ten). Bounds the state, so the build can check its size.
+ */
+export function maxChallengeRemaining(timeLimit: number): number {
+  return timeLimit + 3600
+}
+
 export type BlockShape =
   | { kind: 'scenario'; nodeIds: string[] }
   | { kind: 'challenge'; itemIds: string[]; timeLimit: number | null }
@@ -217,7 +225,7 @@ function longestBlockState(block: BlockShape): BlockState {
       // Nodes form no cycle: a path visits each node at most once.
       return { kind: 'scenario', path: [...block.nodeIds].reverse() }
     case 'challenge':
-      return { kind: 'challenge', checked: [...block.itemIds], remaining: block.timeLimit, done: true }
+      return { kind: 'challenge', checked: [...block.itemIds], remaining: block.timeLimit === null ? null : maxChallengeRemaining(block.timeLimit), done: true }
     case 'media':
       return { kind: 'media', done: true }
   }
@@ -250,7 +258,7 @@ function decodeBlock(shape: BlockShape, field: string): BlockState | null {
       const mask = parseBase36(parts[0]!)
       const remaining = parts[1] === '' ? null : parseBase36(parts[1]!)
       if (mask === null || mask >= 2 ** shape.itemIds.length || (parts[2] !== '0' && parts[2] !== '1')) return null
-      if ((shape.timeLimit === null) !== (remaining === null) || (remaining !== null && remaining > shape.timeLimit!)) return null
+      if ((shape.timeLimit === null) !== (remaining === null) || (remaining !== null && remaining > maxChallengeRemaining(shape.timeLimit!))) return null
       const checked = shape.itemIds.filter((_, index) => Math.floor(mask / 2 ** index) % 2 === 1)
       return { kind: 'challenge', checked, remaining, done: parts[2] === '1' }
     }

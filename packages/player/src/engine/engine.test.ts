@@ -614,7 +614,8 @@ describe('PlayerEngine: mini-défis', () => {
     expect(engine.extendChallengeTimer('liste', 100)).toBe(true)
     // The session keeps all the time; the state keeps at most the limit (the codec's bound).
     expect(engine.challengeState('liste')).toMatchObject({ remaining: 230, running: true })
-    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 120 })
+    // Extensions are kept when saved (up to the limit and an hour), so a resume gets them back.
+    expect(decoded(tracker).blocks[1]).toMatchObject({ remaining: 230 })
   })
 
   it('finishes: done, clock stopped, no more ticks', () => {

@@ -18,6 +18,7 @@ import {
   encodeState,
   formatDecimal,
   isScored,
+  maxChallengeRemaining,
   stateShape,
   statefulBlocks,
 } from '@cafes/core'
@@ -448,7 +449,9 @@ export class PlayerEngine {
   extendChallengeTimer(challengeId: string, seconds: number): boolean {
     const [index, timer] = this.timerOf(challengeId)
     if (timer === undefined || this.challengeDone(index) || !(seconds > 0 && seconds < Infinity)) return false
-    timer.remaining += seconds
+    const most = maxChallengeRemaining((this.blocks[index] as ChallengeBlock).timeLimit!)
+    if (timer.remaining >= most) return false
+    timer.remaining = Math.min(most, timer.remaining + seconds)
     this.writeChallenge(index)
     this.afterChange(false)
     return true
@@ -599,7 +602,7 @@ export class PlayerEngine {
     if (this.challengeQuizComplete(this.blocks[index] as ChallengeBlock)) this.completeChallenge(index)
   }
 
-  /** Writes a mini-défi's state: ticks, done, and the clock's time left (whole seconds, at most the limit). */
+  /** Writes a mini-défi's state: ticks, done, and the clock's time left (whole seconds, extensions included). */
   private writeChallenge(index: number, change: { checked?: string[]; done?: boolean } = {}): void {
     const saved = this.challengeSaved(index)
     const timer = this.timers.get(index)
@@ -608,7 +611,7 @@ export class PlayerEngine {
     this.current.blocks[index] = {
       kind: 'challenge',
       checked: change.checked ?? saved?.checked ?? [],
-      remaining: timer && limit !== undefined ? Math.min(limit, Math.ceil(timer.remaining)) : null,
+      remaining: timer && limit !== undefined ? Math.min(maxChallengeRemaining(limit), Math.ceil(timer.remaining)) : null,
       done: change.done ?? saved?.done ?? false,
     }
   }
