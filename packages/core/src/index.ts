@@ -1,5 +1,6 @@
 export * from './course.js'
 export * from './diagnostic.js'
+export * from './fingerprint.js'
 export * from './interaction.js'
 export * from './limits.js'
 export * from './state-codec.js'

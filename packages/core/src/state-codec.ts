@@ -1,3 +1,4 @@
+import { fnv1a } from './fingerprint.js'
 import { type Course, type CourseQuiz, type Question, type Response, type StatefulBlock, courseQuestions, statefulBlocks } from './course.js'
 
 /**
@@ -388,14 +389,4 @@ function base36ToBits(text: string, length: number): boolean[] | null {
 function parseBase36(text: string): number | null {
   if (!/^[0-9a-z]{1,10}$/.test(text)) return null
   return parseInt(text, 36)
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: a short, stable fingerprint (not a security hash). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash
 }

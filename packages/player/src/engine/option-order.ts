@@ -1,4 +1,4 @@
-import type { Question } from '@cafes/core'
+import { type Question, fnv1a } from '@cafes/core'
 
 /**
  * The order in which a question's options are first shown: choices, matching targets or
@@ -46,13 +46,4 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
     ;[result[index], result[other]] = [result[other]!, result[index]!]
   }
   return result
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash
 }
