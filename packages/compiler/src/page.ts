@@ -222,16 +222,7 @@ export interface AssetReference {
 }
 
 /** What the module-level checks need to know about a quiz. */
-export interface QuizSummary {
-  id: string
-  title?: string
-  pass?: number
-  attempts: number
-  shuffle: boolean
-  showCorrect: boolean
-  place?: Position
-  idPlace?: Point
-  short: boolean
+export interface QuizSummary extends Omit<QuizModel, 'questions'> {
   questions: Array<{ id: string; idPlace?: Point; scored: boolean }>
 }
 

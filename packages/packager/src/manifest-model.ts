@@ -1,4 +1,5 @@
 import type { Course } from '@cafes/core'
+import type { XmlElement } from './xml-writer.js'
 
 /**
  * What a SCORM manifest says about one module, whatever the edition: one organization,
@@ -63,4 +64,29 @@ export function compareBytes(a: string, b: string): number {
 export function decimal(value: number): string {
   const text = String(value)
   return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text
+}
+
+/**
+ * `<resources>` of both editions: the SCO first (B7), with its launch file and a dependency on
+ * the asset resource that lists the shared files. Only the SCORM-type attribute's spelling differs.
+ */
+export function scormResources(model: ScormManifestModel, scormTypeAttribute: 'adlcp:scormtype' | 'adlcp:scormType'): XmlElement {
+  return {
+    name: 'resources',
+    children: [
+      {
+        name: 'resource',
+        attributes: { identifier: model.resource, type: 'webcontent', [scormTypeAttribute]: 'sco', href: model.launch },
+        children: [
+          { name: 'file', attributes: { href: model.launch } },
+          { name: 'dependency', attributes: { identifierref: model.sharedResource } },
+        ],
+      },
+      {
+        name: 'resource',
+        attributes: { identifier: model.sharedResource, type: 'webcontent', [scormTypeAttribute]: 'asset' },
+        children: model.sharedFiles.map((path) => ({ name: 'file', attributes: { href: path } })),
+      },
+    ],
+  }
 }

@@ -1,5 +1,5 @@
 import type { ScormManifestModel } from './manifest-model.js'
-import { decimal } from './manifest-model.js'
+import { decimal, scormResources } from './manifest-model.js'
 import { NS, SCHEMA_FILES } from './scorm-namespaces.js'
 import { serializeXml, type XmlElement } from './xml-writer.js'
 
@@ -51,24 +51,7 @@ export function scorm12Manifest(model: ScormManifestModel): string {
           },
         ],
       },
-      {
-        name: 'resources',
-        children: [
-          {
-            name: 'resource',
-            attributes: { identifier: model.resource, type: 'webcontent', 'adlcp:scormtype': 'sco', href: model.launch },
-            children: [
-              { name: 'file', attributes: { href: model.launch } },
-              { name: 'dependency', attributes: { identifierref: model.sharedResource } },
-            ],
-          },
-          {
-            name: 'resource',
-            attributes: { identifier: model.sharedResource, type: 'webcontent', 'adlcp:scormtype': 'asset' },
-            children: model.sharedFiles.map((path) => ({ name: 'file', attributes: { href: path } })),
-          },
-        ],
-      },
+      scormResources(model, 'adlcp:scormtype'),
     ],
   }
   return serializeXml(root)

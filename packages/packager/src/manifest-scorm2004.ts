@@ -1,5 +1,5 @@
 import type { ScormManifestModel } from './manifest-model.js'
-import { decimal } from './manifest-model.js'
+import { decimal, scormResources } from './manifest-model.js'
 import { NS, SCHEMA_FILES } from './scorm-namespaces.js'
 import { serializeXml, type XmlElement } from './xml-writer.js'
 
@@ -86,24 +86,7 @@ export function scorm2004Manifest(model: ScormManifestModel): string {
           },
         ],
       },
-      {
-        name: 'resources',
-        children: [
-          {
-            name: 'resource',
-            attributes: { identifier: model.resource, type: 'webcontent', 'adlcp:scormType': 'sco', href: model.launch },
-            children: [
-              { name: 'file', attributes: { href: model.launch } },
-              { name: 'dependency', attributes: { identifierref: model.sharedResource } },
-            ],
-          },
-          {
-            name: 'resource',
-            attributes: { identifier: model.sharedResource, type: 'webcontent', 'adlcp:scormType': 'asset' },
-            children: model.sharedFiles.map((path) => ({ name: 'file', attributes: { href: path } })),
-          },
-        ],
-      },
+      scormResources(model, 'adlcp:scormType'),
     ],
   }
   return serializeXml(root)
