@@ -2,7 +2,7 @@
  * The module-level step: parsed pages + project config → `Course`, with the checks no single page can
  * make (page ids, quiz and question ids across pages, pass marks, completion). Pure.
  */
-import type { Course, CourseQuiz } from '@cafes/core'
+import { DEFAULT_XAPI_BASE_IRI, moduleIri, type Course, type CourseQuiz } from '@cafes/core'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { defaultMeta } from './frontmatter.js'
@@ -80,6 +80,7 @@ export function assembleCourse(pages: readonly PageSource[], config: ProjectConf
   const course: Course = {
     format: 1,
     id: meta.id,
+    iri: moduleIri(config.xapiBaseIri ?? DEFAULT_XAPI_BASE_IRI, meta.id),
     title: meta.title,
     language: meta.language,
     version: meta.version,

@@ -10,7 +10,7 @@ function compiled(dir: string, id: string): CompiledModule {
     dir,
     meta,
     config: {},
-    course: { format: 1, id, title: id, language: 'fr', version: '1.0.0', completion: 'pages', pages: [], quizzes: [] },
+    course: { format: 1, id, iri: `https://example.org/xapi/${id}`, title: id, language: 'fr', version: '1.0.0', completion: 'pages', pages: [], quizzes: [] },
     assets: [],
     idPlace: { line: 2, column: 1 },
   }

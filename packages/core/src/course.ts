@@ -26,6 +26,8 @@ export interface Course {
   /** Version of this JSON shape. */
   format: 1
   id: string
+  /** The module's xAPI / cmi5 activity IRI (`moduleIri`): the base IRI of the config plus the id. */
+  iri: string
   title: string
   /** BCP 47 tag of the content. */
   language: string

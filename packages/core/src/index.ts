@@ -1,3 +1,4 @@
+export * from './activity-iri.js'
 export * from './course.js'
 export * from './diagnostic.js'
 export * from './fingerprint.js'

@@ -21,7 +21,7 @@ const QUESTIONS: Question[] = [
 
 function course(questions: Question[] = QUESTIONS, attempts = 2): Course {
   return {
-    format: 1, id: 'demo', title: 'Demo', language: 'fr', version: '1.0.0', completion: 'pages',
+    format: 1, id: 'demo', iri: 'https://example.org/xapi/demo', title: 'Demo', language: 'fr', version: '1.0.0', completion: 'pages',
     quizzes: [{ id: 'quiz', passMark: 80, questionIds: questions.map((q) => q.id), attempts, shuffle: false, showCorrect: true }],
     pages: [
       { id: 'intro', title: 'Intro', blocks: [{ kind: 'html', html: '<p>x</p>' }] },
@@ -107,7 +107,7 @@ describe('state codec: scenarios, mini-défis, media', () => {
     cues: [], chapters: [], required: true,
   }
   const withBlocks: Course = {
-    format: 1, id: 'demo', title: 'Demo', language: 'fr', version: '1.0.0', completion: 'pages', quizzes: [],
+    format: 1, id: 'demo', iri: 'https://example.org/xapi/demo', title: 'Demo', language: 'fr', version: '1.0.0', completion: 'pages', quizzes: [],
     pages: [{ id: 'intro', title: 'Intro', blocks: [scenario, { kind: 'html', html: '<p>x</p>' }, challenge, media] }],
   }
 

@@ -50,6 +50,7 @@ export function makeModule(options: ModuleOptions = {}): CompiledModule {
   const course: Course = {
     format: 1,
     id,
+    iri: `https://example.org/xapi/${id}`,
     title: options.title ?? 'Démo',
     language: options.language ?? 'fr',
     version: options.version ?? '1.0.0',

@@ -180,7 +180,7 @@ function allTypesCourse(overrides: { showCorrect?: boolean; attempts?: number; l
     { ...base('q-reflect', 'Qu’allez-vous changer ?', 0), type: 'reflection', maxLength: 200 },
   ]
   return {
-    format: 1, id: 'all-types', title: 'Tous les types', language: overrides.language ?? 'fr', version: '1.0.0', passMark: 80,
+    format: 1, id: 'all-types', iri: 'https://example.org/xapi/all-types', title: 'Tous les types', language: overrides.language ?? 'fr', version: '1.0.0', passMark: 80,
     completion: 'pages-and-passed',
     pages: [
       { id: 'quiz', title: 'Quiz', blocks: [{ kind: 'quiz', quiz: 'quiz-all', questions: graded }] },
@@ -512,7 +512,7 @@ function blocksCourse(language = 'fr'): Course {
   const choice = (id: string, text: string, target: string, points: number, feedback?: string) =>
     ({ id, text, html: `<p>${text}</p>`, target, points, feedbackHtml: feedback && `<p>${feedback}</p>` })
   return {
-    format: 1, id: 'blocks', title: 'Blocs', language, version: '1.0.0', completion: 'pages',
+    format: 1, id: 'blocks', iri: 'https://example.org/xapi/blocks', title: 'Blocs', language, version: '1.0.0', completion: 'pages',
     pages: [
       { id: 'scenario', title: 'Scénario', blocks: [{
         kind: 'scenario', id: 'sc-mail', title: 'Le courriel', prompt: 'Le courriel', weight: 1, allowBack: true, start: 'debut', maxPoints: 2,

@@ -22,7 +22,7 @@ function question(id: string, type: 'single' | 'multiple', weight: number, corre
  */
 export function demoCourse(overrides: Partial<Course> = {}): Course {
   return {
-    format: 1, id: 'demo', title: 'Démo', language: 'fr', version: '1.0.0', passMark: 80,
+    format: 1, id: 'demo', iri: 'https://example.org/xapi/demo', title: 'Démo', language: 'fr', version: '1.0.0', passMark: 80,
     completion: 'pages-and-passed',
     pages: [
       { id: 'intro', title: 'Introduction', blocks: [{ kind: 'html', html: '<p>Bonjour</p>' }] },
@@ -45,7 +45,7 @@ export function courseWith(completion: CompletionRule): Course {
 /** Two quizzes on one page, each with its own pass mark: `quiz-1` (q1, 50) and `quiz-2` (q2, q3, 100). */
 export function twoQuizCourse(): Course {
   return {
-    format: 1, id: 'two', title: 'Deux quiz', language: 'en-GB', version: '2.0.0', passMark: 50, completion: 'passed',
+    format: 1, id: 'two', iri: 'https://example.org/xapi/two', title: 'Deux quiz', language: 'en-GB', version: '2.0.0', passMark: 50, completion: 'passed',
     pages: [{
       id: 'only', title: 'Only',
       blocks: [
@@ -103,7 +103,7 @@ export function allTypesCourse(quiz: Partial<CourseQuiz> = {}, overrides: Partia
   const scored = scoredQuestions()
   const unscored = unscoredQuestions()
   return {
-    format: 1, id: 'all-types', title: 'Tous les types', language: 'fr', version: '1.0.0', passMark: 80,
+    format: 1, id: 'all-types', iri: 'https://example.org/xapi/all-types', title: 'Tous les types', language: 'fr', version: '1.0.0', passMark: 80,
     completion: 'passed',
     pages: [
       { id: 'intro', title: 'Introduction', blocks: [{ kind: 'html', html: '<p>Bonjour</p>' }] },
@@ -162,7 +162,7 @@ export function mediaBlock(id: string, required: boolean): MediaBlock {
 export function blocksCourse(overrides: Partial<Course> = {}): Course {
   const quizQuestion = question('q-defi', 'single', 1, ['a'])
   return {
-    format: 1, id: 'blocs', title: 'Blocs', language: 'fr', version: '1.0.0', passMark: 60, completion: 'pages-and-passed',
+    format: 1, id: 'blocs', iri: 'https://example.org/xapi/blocs', title: 'Blocs', language: 'fr', version: '1.0.0', passMark: 60, completion: 'pages-and-passed',
     pages: [
       { id: 'intro', title: 'Introduction', blocks: [{ kind: 'html', html: '<p>Bonjour</p>' }] },
       { id: 'situation', title: 'Situation', blocks: [scenarioBlock()] },
