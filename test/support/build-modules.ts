@@ -9,7 +9,7 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 
 /**
  * Builds modules with the library the CLI uses, into a fresh folder; fails on any error, and
- * validates every manifest it wrote against the official XSDs.
+ * validates every manifest and xAPI / cmi5 descriptor it wrote against the official XSDs.
  */
 export async function buildModules(paths: string[], targets: TargetId[]): Promise<string> {
   return (await buildModulesWithReport(paths, targets)).outDir

@@ -42,6 +42,7 @@ describe('cafes (spawned)', () => {
     expect(build.code).toBe(0)
     expect(build.stdout).toContain('Usage: cafes build <module-or-folder>... [options]')
     expect(build.stdout).toContain('--target <target>')
+    expect(build.stdout).toContain('scorm12, scorm2004, xapi, cmi5 or web')
     expect(build.stdout).toContain('--out <dir>')
     expect(build.stdout).toContain('--json')
   }, 60_000)
@@ -58,8 +59,8 @@ describe('cafes (spawned)', () => {
     [['build'], /no module or folder to build/],
     [['build', 'x', '--nope'], /unknown option '--nope'/],
     [['build', 'x', '--out'], /argument missing/],
-    [['build', 'x', '--target', 'xapi'], /target 'xapi' is not supported in this version/],
-    [['build', 'x', '--target', 'scorm3000'], /unknown target 'scorm3000'/],
+    [['build', 'x', '--target', 'scorm3000'], /unknown target 'scorm3000'; use scorm12, scorm2004, xapi, cmi5, web/],
+    [['build', 'x', '--target', 'xapi,tincan'], /unknown target 'tincan'/],
   ])('exits 2 on the usage error %j', (args, message) => {
     const { code, stdout, stderr } = cafes(args)
     expect(code).toBe(2)
@@ -78,6 +79,19 @@ describe('cafes (spawned)', () => {
     expect(lines[0]).toMatch(/^out\/good-1\.0\.0-scorm12\.zip {2}\s*\d+\.\d kB {2}\s*\d+ files {2}state \d+\/4096$/)
     expect(lines[1]).toMatch(/^out\/good-1\.0\.0-web\.zip {2}\s*\d+\.\d kB {2}\s*\d+ files$/)
     expect(lines[2]).toMatch(/^2 packages written in \d+\.\d\d s$/)
+  }, 120_000)
+
+  it('builds xAPI and cmi5 packages, each with its descriptor', () => {
+    const dir = userFolder()
+    const { code, stdout, stderr } = cafes(['build', 'modules/good', '--target', 'xapi,cmi5', '--json'], dir)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const output = JSON.parse(stdout) as { packages: { target: string; zip: string; fileCount: number }[] }
+    expect(output.packages.map((entry) => [entry.target, entry.zip, entry.fileCount])).toEqual([
+      ['xapi', 'out/good-1.0.0-xapi.zip', 4],
+      ['cmi5', 'out/good-1.0.0-cmi5.zip', 4],
+    ])
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['good-1.0.0-cmi5.zip', 'good-1.0.0-xapi.zip'])
   }, 120_000)
 
   it('exits 1 on content errors, prints them on stderr relative to the user folder, and builds the rest', () => {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { formatDiagnostic, TARGETS, type Diagnostic, type TargetId } from '@cafes/core'
+import { formatDiagnostic, type Diagnostic, type TargetId } from '@cafes/core'
 import { build, formatBytes, isPackageTarget, PACKAGE_TARGETS, type BuildReport, type PackageReport } from '@cafes/packager'
 import packageJson from '../package.json' with { type: 'json' }
 import { commandHelp, mainHelp } from './help.js'
@@ -119,15 +119,7 @@ function parseTargets(value: Values[string], command: CommandSpec): TargetId[] |
   const names = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(','))
   const targets: TargetId[] = []
   for (const name of names) {
-    if (!isPackageTarget(name)) {
-      const known = (TARGETS as readonly string[]).includes(name)
-      throw new UsageError(
-        known
-          ? `target '${name}' is not supported in this version; use ${PACKAGE_TARGETS.join(', ')}`
-          : `unknown target '${name}'; use ${PACKAGE_TARGETS.join(', ')}`,
-        commandPointer(command),
-      )
-    }
+    if (!isPackageTarget(name)) throw new UsageError(`unknown target '${name}'; use ${PACKAGE_TARGETS.join(', ')}`, commandPointer(command))
     if (!targets.includes(name)) targets.push(name)
   }
   return targets

@@ -3,7 +3,7 @@ import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './o
 export function mainHelp(version: string): string {
   const commandWidth = Math.max(...COMMANDS.map((command) => `${command.name} ${command.arguments}`.length))
   return [
-    `cafes ${version}: compile Markdown e-learning modules into SCORM 1.2, SCORM 2004 and web packages`,
+    `cafes ${version}: compile Markdown e-learning modules into SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages`,
     '',
     'Usage: cafes <command> [options]',
     '',

@@ -46,8 +46,9 @@ export const COMMANDS: CommandSpec[] = [
         multiple: true,
         value: 'target',
         description:
-          'scorm12, scorm2004 or web; repeat for several (default: the module\'s\n' +
-          'targets, else cafes.config.yaml\'s, else scorm12 and scorm2004)',
+          'scorm12, scorm2004, xapi, cmi5 or web; repeat, or separate with commas,\n' +
+          'for several (default: the module\'s targets, else cafes.config.yaml\'s,\n' +
+          'else scorm12, scorm2004, xapi and cmi5)',
       },
       { name: 'out', type: 'string', value: 'dir', description: 'Output folder, created if missing (default: out)' },
       {

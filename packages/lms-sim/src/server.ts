@@ -4,20 +4,37 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, extname, join } from 'node:path'
+import { Cmi5Lms, type Cmi5Session } from './cmi5-lms.js'
 import { apiMethods, lmsFrame, type FrameLaunch } from './lms-frame.js'
 import { importPackage, type ImportedPackage } from './import-package.js'
+import { startLrs, type SimLrs } from './lrs.js'
+import { tincanLaunchUrl, type Learner } from './tincan-launch.js'
 import { readZip } from './unzip.js'
 import type { ApiCall, CmiTree, LaunchOptions, SimAttempt, SimSession } from './types.js'
 
 export interface LmsSim {
   /** `http://127.0.0.1:<port>` */
   origin: string
+  /** The LRS's own origin (another port), which content reaches cross-origin. */
+  lrsOrigin: string
+  /** The xAPI 1.0.3 LRS (endpoint `${lrsOrigin}/xapi/`): stored statements, requests, documents, faults. */
+  lrs: SimLrs
   /** Imports a zip as an LMS administrator would; throws with the LMS's reason when it refuses it. */
   importPackage(zipPath: string): Promise<ImportedPackage>
   /** Serves a package's files as a plain web server would (the `web` target); returns the URL of `index.html`. */
   servePackage(zipPath: string): Promise<string>
-  /** URL of an LMS page that launches the package for a learner (a new session each time). */
+  /**
+   * SCORM: URL of an LMS page that launches the package for a learner (a new session each
+   * time). xAPI: the content URL with the Tin Can launch parameters. cmi5: the AU URL with the
+   * cmi5 launch parameters, for a new session (an open one of the learner is abandoned).
+   */
   launchUrl(packageId: string, options?: LaunchOptions): string
+  /** xAPI, cmi5: the learner's current registration (enrolment) on a package, once launched. */
+  registration(packageId: string, learner?: string): string | undefined
+  /** cmi5: the most recent session of a learner on a package. */
+  cmi5Session(packageId: string, learner?: string): Cmi5Session | undefined
+  /** cmi5: every session, oldest first, optionally of one package and learner. */
+  cmi5Sessions(packageId?: string, learner?: string): Cmi5Session[]
   attempt(packageId: string, learner?: string): SimAttempt | undefined
   /** The most recent session of a learner on a package. */
   lastSession(packageId: string, learner?: string): SimSession | undefined
@@ -25,6 +42,7 @@ export interface LmsSim {
 }
 
 const DEFAULT_LEARNER = 'learner-1'
+const DEFAULT_LEARNER_NAME = 'Martin, Camille'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,6 +74,8 @@ export async function startLmsSim(): Promise<LmsSim> {
   const attempts = new Map<string, SimAttempt>()
   const sessions = new Map<string, { session: SimSession; attempt: SimAttempt; launchCmi: CmiTree }>()
   const pendingLaunches = new Map<string, { packageId: string; options: LaunchOptions }>()
+  /** xAPI and cmi5 enrolments: package|learner → registration. */
+  const enrolments = new Map<string, string>()
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -78,6 +98,12 @@ export async function startLmsSim(): Promise<LmsSim> {
       return send(response, 204, '')
     }
     if (url.pathname === '/lms/launch') return launchPage(url, response)
+    if (url.pathname === '/lms/returned') {
+      const known = cmi5.markReturned(url.searchParams.get('session') ?? '')
+      return send(response, known ? 200 : 404, `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>cafes LMS simulator</title></head>
+<body><main><h1>${known ? 'You have left the module' : 'Unknown session'}</h1></main></body></html>`, CONTENT_TYPES['.html'])
+    }
     if (url.pathname.startsWith('/lms/scorm-again/')) {
       const file = url.pathname.slice('/lms/scorm-again/'.length)
       if (!/^scorm(12|2004)\.min\.js$/.test(file)) return send(response, 404, 'not found')
@@ -98,6 +124,8 @@ export async function startLmsSim(): Promise<LmsSim> {
     const launch = pendingLaunches.get(url.searchParams.get('launch') ?? '')
     if (!launch) return send(response, 404, 'unknown launch')
     const imported = packages.get(launch.packageId)!
+    const edition = imported.edition
+    if (edition !== 'scorm12' && edition !== 'scorm2004') return send(response, 404, 'not a SCORM package')
     const learner = launch.options.learner ?? DEFAULT_LEARNER
     const key = `${launch.packageId}|${learner}`
     let attempt = attempts.get(key)
@@ -109,7 +137,7 @@ export async function startLmsSim(): Promise<LmsSim> {
       id: randomUUID(),
       packageId: launch.packageId,
       learner,
-      edition: imported.edition,
+      edition,
       options: launch.options,
       calls: [],
     }
@@ -118,17 +146,17 @@ export async function startLmsSim(): Promise<LmsSim> {
     sessions.set(session.id, { session, attempt, launchCmi: cmi })
     const frameLaunch: FrameLaunch = {
       session: session.id,
-      edition: imported.edition,
+      edition,
       cmi,
       faults: launch.options.faults ?? {},
       viaOpener: launch.options.viaOpener ?? false,
       contentUrl: `/content/${launch.packageId}/${imported.launchHref}`,
     }
-    const script = `(${lmsFrame.toString()})(${safeJson(frameLaunch)}, ${safeJson(apiMethods(imported.edition))})`
+    const script = `(${lmsFrame.toString()})(${safeJson(frameLaunch)}, ${safeJson(apiMethods(edition))})`
     const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cafes LMS simulator</title>
 <style>html,body{margin:0;height:100%}</style>
-<script src="/lms/scorm-again/${imported.edition}.min.js"></script>
+<script src="/lms/scorm-again/${edition}.min.js"></script>
 </head><body>
 <script>${script}</script>
 </body></html>`
@@ -137,9 +165,20 @@ export async function startLmsSim(): Promise<LmsSim> {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const lrs = await startLrs(origin)
+  const cmi5 = new Cmi5Lms(lrs, origin)
+
+  function enrolment(packageId: string, learner: string, fresh: boolean): string {
+    const key = `${packageId}|${learner}`
+    let registration = enrolments.get(key)
+    if (registration === undefined || fresh) enrolments.set(key, (registration = randomUUID()))
+    return registration
+  }
 
   return {
     origin,
+    lrsOrigin: lrs.origin,
+    lrs,
     async importPackage(zipPath) {
       const imported = await importPackage(zipPath)
       packages.set(imported.id, imported)
@@ -152,18 +191,32 @@ export async function startLmsSim(): Promise<LmsSim> {
       return `${origin}/content/${id}/index.html`
     },
     launchUrl(packageId, options = {}) {
-      if (!packages.has(packageId)) throw new Error(`no package ${packageId} imported`)
+      const imported = packages.get(packageId)
+      if (!imported) throw new Error(`no package ${packageId} imported`)
+      if (imported.edition === 'xapi' || imported.edition === 'cmi5') {
+        const learnerId = options.learner ?? DEFAULT_LEARNER
+        const learner: Learner = { id: learnerId, name: options.learnerName ?? DEFAULT_LEARNER_NAME, homePage: origin }
+        const registration = enrolment(packageId, learnerId, options.newRegistration ?? false)
+        return imported.edition === 'xapi'
+          ? tincanLaunchUrl(lrs, imported, learner, registration, options)
+          : cmi5.launch(imported, learner, registration, options)
+      }
       const id = randomUUID()
       pendingLaunches.set(id, { packageId, options })
       return `${origin}/lms/launch?launch=${id}`
     },
     attempt: (packageId, learner = DEFAULT_LEARNER) => attempts.get(`${packageId}|${learner}`),
     lastSession: (packageId, learner = DEFAULT_LEARNER) => attempts.get(`${packageId}|${learner}`)?.sessions.at(-1),
-    close: () =>
-      new Promise((resolve) => {
+    registration: (packageId, learner = DEFAULT_LEARNER) => enrolments.get(`${packageId}|${learner}`),
+    cmi5Session: (packageId, learner = DEFAULT_LEARNER) => cmi5.sessions(packageId, learner).at(-1),
+    cmi5Sessions: (packageId, learner) => cmi5.sessions(packageId, learner),
+    close: async () => {
+      await lrs.close()
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+    },
   }
 }
 
@@ -173,7 +226,7 @@ export async function startLmsSim(): Promise<LmsSim> {
  * attempt that ended normally starts afresh.
  */
 function launchCmi(imported: ImportedPackage, attempt: SimAttempt, options: LaunchOptions): CmiTree {
-  const learnerName = options.learnerName ?? 'Martin, Camille'
+  const learnerName = options.learnerName ?? DEFAULT_LEARNER_NAME
   const mode = options.mode ?? 'normal'
   const credit = options.credit ?? 'credit'
   const previous = attempt.cmi ? (structuredClone(attempt.cmi) as Record<string, any>) : null

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readZipHeaders, stubPlayerDir, temporaryDir } from '../test/helpers.js'
@@ -18,10 +18,20 @@ describe('build', () => {
     writeModule(root, 'modules/beta', 'id: beta\ntitle: Beta\ntargets: [web, xapi]')
     const report = await build({ paths: ['modules'], outDir: 'out', cwd: root, player })
     expect(report.diagnostics).toEqual([])
-    expect(readdirSync(join(root, 'out')).sort()).toEqual(['alpha-2.0.1-scorm12.zip', 'alpha-2.0.1-scorm2004.zip', 'beta-1.0.0-web.zip'])
+    expect(readdirSync(join(root, 'out')).sort()).toEqual([
+      'alpha-2.0.1-cmi5.zip',
+      'alpha-2.0.1-scorm12.zip',
+      'alpha-2.0.1-scorm2004.zip',
+      'alpha-2.0.1-xapi.zip',
+      'beta-1.0.0-web.zip',
+      'beta-1.0.0-xapi.zip',
+    ])
     expect(report.packages.map((entry) => [entry.module, entry.target, entry.zip])).toEqual([
       ['alpha', 'scorm12', 'out/alpha-2.0.1-scorm12.zip'],
       ['alpha', 'scorm2004', 'out/alpha-2.0.1-scorm2004.zip'],
+      ['alpha', 'xapi', 'out/alpha-2.0.1-xapi.zip'],
+      ['alpha', 'cmi5', 'out/alpha-2.0.1-cmi5.zip'],
+      ['beta', 'xapi', 'out/beta-1.0.0-xapi.zip'],
       ['beta', 'web', 'out/beta-1.0.0-web.zip'],
     ])
     const [scorm12] = report.packages
@@ -48,9 +58,11 @@ describe('build', () => {
   it('writes no zip at all for a module when one of its targets fails', async () => {
     const root = temporaryDir()
     writeModule(root, 'alpha', 'id: alpha\ntitle: Alpha')
-    const report = await build({ paths: ['alpha'], targets: ['scorm12', 'xapi'], outDir: 'out', cwd: root, player })
-    expect(report.diagnostics).toEqual([expect.objectContaining({ ruleId: 'target-not-supported', file: 'alpha/module.md' })])
-    expect(report.packages.map((entry) => [entry.target, entry.zip])).toEqual([['scorm12', undefined], ['xapi', undefined]])
+    const stub = stubPlayerDir()
+    rmSync(join(stub, 'cmi5.js'))
+    const report = await build({ paths: ['alpha'], targets: ['scorm12', 'cmi5'], outDir: 'out', cwd: root, player: { prebuiltDir: stub } })
+    expect(report.diagnostics).toEqual([expect.objectContaining({ ruleId: 'player-build-failed', file: 'alpha/module.md' })])
+    expect(report.packages.map((entry) => [entry.target, entry.zip])).toEqual([['scorm12', undefined], ['cmi5', undefined]])
     expect(() => readdirSync(join(root, 'out'))).toThrow()
   })
 
@@ -66,14 +78,23 @@ describe('build', () => {
 })
 
 describe('build targets', () => {
-  it('warns, without failing, when a module names only targets this version cannot build', async () => {
+  it('builds xAPI and cmi5 packages, each with its descriptor at the root', async () => {
     const root = temporaryDir()
-    writeModule(root, 'later', 'id: later\ntitle: Later\ntargets: [xapi, cmi5]')
-    const report = await build({ paths: ['later'], outDir: 'out', cwd: root, player })
-    expect(report.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', ruleId: 'target-not-supported', file: 'later/module.md' }),
-    ])
-    expect(report.diagnostics[0]!.message).toContain('`xapi` or `cmi5`')
+    writeModule(root, 'lrs', 'id: lrs\ntitle: LRS\ntargets: [xapi, cmi5]')
+    const report = await build({ paths: ['lrs'], outDir: 'out', cwd: root, player })
+    expect(report.diagnostics).toEqual([])
+    const names = (target: string) =>
+      readZipHeaders(readFileSync(join(root, 'out', `lrs-1.0.0-${target}.zip`))).map((header) => header.name)
+    expect(names('xapi')).toEqual(['index.html', 'player.css', 'player.js', 'tincan.xml'])
+    expect(names('cmi5')).toEqual(['cmi5.xml', 'index.html', 'player.css', 'player.js'])
+    expect(report.packages.map((entry) => [entry.target, entry.fileCount, entry.state])).toEqual([['xapi', 4, undefined], ['cmi5', 4, undefined]])
+  })
+
+  it('builds nothing, and says nothing, for a module that names no target', async () => {
+    const root = temporaryDir()
+    writeModule(root, 'none', 'id: none\ntitle: None\ntargets: []')
+    const report = await build({ paths: ['none'], outDir: 'out', cwd: root, player })
+    expect(report.diagnostics).toEqual([])
     expect(report.packages).toEqual([])
   })
 })

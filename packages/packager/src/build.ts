@@ -5,16 +5,16 @@ import { facilitatorEdition, facilitatorZipFileName, learnerCourse } from './fac
 import { buildPackage, zipFileName, type StateSize } from './package.js'
 import { playerAssets, type PlayerAssetOptions } from './player-assets.js'
 import { RULES, report } from './rules.js'
-import { defaultTargets, isPackageTarget } from './targets.js'
+import { defaultTargets } from './targets.js'
 import { writeZip } from './zip.js'
 
 export interface BuildOptions {
   /** Module folders, or folders holding modules; relative paths start from `cwd`. */
   paths: string[]
   /**
-   * Targets asked for explicitly; a target this version cannot build is an error.
-   * @default per module: its `targets`, else the config's, else scorm12 and scorm2004 (the
-   * default list without the targets this version cannot build)
+   * Targets asked for explicitly.
+   * @default per module: its `targets`, else the config's, else `DEFAULT_TARGETS` (scorm12,
+   * scorm2004, xapi and cmi5)
    */
   targets?: TargetId[]
   /** Where the zips go; created when missing. Relative paths start from `cwd`. */
@@ -77,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const packages: PackageReport[] = []
 
   // Start bundling the player (in esbuild's own process) while the modules compile.
-  for (const target of (options.targets ?? DEFAULT_TARGETS).filter(isPackageTarget)) {
+  for (const target of options.targets ?? DEFAULT_TARGETS) {
     playerAssets(target, options.player).catch(() => undefined)
   }
 
@@ -97,12 +97,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   for (const module of modules) {
     if ((idCounts.get(module.meta.id) ?? 0) > 1) continue
     const targets = options.targets ?? defaultTargets(module)
-    if (targets.length === 0) {
-      // The module (or the config) names only targets this version cannot build: say so, without failing.
-      const wanted = (module.meta.targets ?? module.config.targets ?? []).map((target) => `\`${target}\``).join(' or ')
-      const file = toPosix(relative(cwd, join(module.dir, 'module.md')))
-      diagnostics.push(report(RULES.targetNotSupported, { target: wanted }, { file }, 'warning'))
-    }
     const built = await Promise.all(
       targets.map(async (target) => {
         const targetStarted = performance.now()

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@cafes/core'
+import { isAbsoluteUrl, resolvePackagePath } from './package-path.js'
 import { RULES, report, type Place, type Rule } from './rules.js'
 import { EDITIONS, NCNAME, NS, type ScormEdition } from './scorm-namespaces.js'
 import {
@@ -258,9 +259,9 @@ class ManifestChecker {
       const identifier = attributeValue(resource, 'identifier') ?? ''
       const reachable = this.dependencyClosure(identifier, resource)
       const href = attributeValue(resource, 'href')
-      if (href === undefined || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue
+      if (href === undefined || isAbsoluteUrl(href)) continue
       const base = baseOfResources + (attributeValue(resource, 'base', XML_NAMESPACE) ?? '')
-      const launch = resolvePath(base + href.replace(/[?#].*$/s, ''))
+      const launch = resolvePackagePath(base + href.replace(/[?#].*$/s, ''))
       const listed = [...reachable].some((id) => (launch.path !== undefined && filesOf.get(id)?.has(launch.path)) === true)
       if (!listed) this.add(RULES.launchFileNotListed, { identifier, href }, resource)
     }
@@ -325,8 +326,8 @@ class ManifestChecker {
     if (full.startsWith('/')) return invalid('a package path cannot start with `/`')
     if (full.includes('\\')) return invalid('use `/` between folder names, not `\\`')
     if (/^file:/i.test(full)) return invalid('a package path cannot be a `file:` URL')
-    if (/^[a-z][a-z0-9+.-]*:/i.test(full)) return invalid('a `<file>` must name a file inside the package, not a URL')
-    const resolved = resolvePath(full.replace(/[?#].*$/s, ''))
+    if (isAbsoluteUrl(full)) return invalid('a `<file>` must name a file inside the package, not a URL')
+    const resolved = resolvePackagePath(full.replace(/[?#].*$/s, ''))
     if (resolved.error) return invalid(resolved.error)
     const path = resolved.path!
     if (!/\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1))) return invalid('the file name has no extension')
@@ -409,26 +410,4 @@ function usedNamespaces(root: ParsedElement): string[] {
   }
   visit(root)
   return [...used]
-}
-
-/** Percent-decodes and normalises `a/./b/../c`; an error when it leaves the package root. */
-function resolvePath(href: string): { path?: string; error?: string } {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(href)
-  } catch {
-    return { error: 'the `href` holds an invalid percent-encoding' }
-  }
-  const segments: string[] = []
-  for (const segment of decoded.split('/')) {
-    if (segment === '.' || segment === '') continue
-    if (segment === '..') {
-      if (segments.length === 0) return { error: 'the path goes above the package root' }
-      segments.pop()
-    } else {
-      segments.push(segment)
-    }
-  }
-  if (segments.length === 0) return { error: 'the `href` names no file' }
-  return { path: segments.join('/') }
 }

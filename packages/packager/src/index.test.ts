@@ -5,9 +5,12 @@ describe('@cafes/packager', () => {
   it('exports exactly its public API', () => {
     expect(Object.keys(packager).sort()).toEqual([
       'CONTENT_SECURITY_POLICY',
+      'DESCRIPTOR_FORMATS',
       'ENTRY_NAME',
       'FILE_COUNT_WARNING',
       'LAUNCH_PAGE',
+      'LRS_CONTENT_SECURITY_POLICY',
+      'LRS_TARGETS',
       'MANIFEST_FILE',
       'MANIFEST_TITLE_LIMIT',
       'PACKAGER_RULES',
@@ -21,11 +24,15 @@ describe('@cafes/packager', () => {
       'build',
       'buildPackage',
       'bundlePlayer',
+      'checkDescriptor',
       'checkEntryNames',
       'checkManifest',
+      'cmi5Xml',
+      'contentSecurityPolicy',
       'courseJson',
       'defaultTargets',
       'formatBytes',
+      'isLrsTarget',
       'isPackageTarget',
       'launchPage',
       'playerAssets',
@@ -34,16 +41,19 @@ describe('@cafes/packager', () => {
       'scorm12Manifest',
       'scorm2004Manifest',
       'scormManifestModel',
+      'tincanXml',
       'writeZip',
       'zipFileName',
     ])
   })
 
-  it('builds scorm12, scorm2004 and web, and defaults to the SCORM ones', () => {
-    expect(packager.PACKAGE_TARGETS).toEqual(['scorm12', 'scorm2004', 'web'])
-    expect(packager.defaultTargets({ meta: { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages' }, config: {} })).toEqual(['scorm12', 'scorm2004'])
-    expect(packager.defaultTargets({ meta: { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages' }, config: { targets: ['xapi', 'web'] } })).toEqual(['web'])
-    expect(packager.defaultTargets({ meta: { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages', targets: ['cmi5'] }, config: { targets: ['web'] } })).toEqual([])
+  it('builds every target, and defaults to the module\'s, the config\'s, else the four LMS ones', () => {
+    const meta = { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages' } as const
+    expect(packager.PACKAGE_TARGETS).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'])
+    expect(packager.LRS_TARGETS).toEqual(['xapi', 'cmi5'])
+    expect(packager.defaultTargets({ meta, config: {} })).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5'])
+    expect(packager.defaultTargets({ meta, config: { targets: ['web', 'xapi', 'web'] } })).toEqual(['xapi', 'web'])
+    expect(packager.defaultTargets({ meta: { ...meta, targets: ['cmi5'] }, config: { targets: ['web'] } })).toEqual(['cmi5'])
   })
 
   it('gives every rule a unique kebab-case id', () => {

@@ -1,7 +1,11 @@
 export { build, formatBytes, ZIP_SIZE_WARNING, type BuildOptions, type BuildReport, type PackageReport } from './build.js'
+export { checkDescriptor, type CheckDescriptorInput } from './check-descriptor.js'
 export { checkManifest, type CheckManifestInput } from './check-manifest.js'
+export { cmi5Xml } from './descriptor-cmi5.js'
+export { DESCRIPTOR_FORMATS, type DescriptorFormat } from './descriptor-formats.js'
+export { tincanXml } from './descriptor-tincan.js'
 export { checkEntryNames, ENTRY_NAME } from './entry-names.js'
-export { CONTENT_SECURITY_POLICY, courseJson, launchPage } from './launch-page.js'
+export { CONTENT_SECURITY_POLICY, contentSecurityPolicy, courseJson, launchPage, LRS_CONTENT_SECURITY_POLICY } from './launch-page.js'
 export {
   LAUNCH_PAGE,
   MANIFEST_FILE,
@@ -32,5 +36,13 @@ export {
 export { RULES as PACKAGER_RULES, type Rule } from './rules.js'
 export { schemaFiles, schemasDir } from './schemas.js'
 export type { ScormEdition } from './scorm-namespaces.js'
-export { defaultTargets, isPackageTarget, PACKAGE_TARGETS, type PackageTarget } from './targets.js'
+export {
+  defaultTargets,
+  isLrsTarget,
+  isPackageTarget,
+  LRS_TARGETS,
+  PACKAGE_TARGETS,
+  type LrsTarget,
+  type PackageTarget,
+} from './targets.js'
 export { writeZip, ZIP_DATE, ZIP_FILE_MODE, type WriteZipResult } from './zip.js'

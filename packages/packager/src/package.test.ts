@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { stateShape, worstCaseStateLength, type CoursePage } from '@cafes/core'
 import { describe, expect, it } from 'vitest'
 import { makeModule, stubPlayerDir, temporaryDir } from '../test/helpers.js'
+import { cmi5Xml } from './descriptor-cmi5.js'
+import { tincanXml } from './descriptor-tincan.js'
 import { buildPackage } from './package.js'
 
 const player = { prebuiltDir: stubPlayerDir() }
@@ -109,14 +111,36 @@ describe('buildPackage', () => {
     expect(scorm2004.diagnostics).toEqual([])
   })
 
-  it('reports targets this version cannot build', async () => {
-    for (const target of ['xapi', 'cmi5'] as const) {
-      const result = await buildPackage(makeModule(), target, { cwd: '/', player })
-      expect(result.files).toEqual([])
-      expect(result.diagnostics).toEqual([
-        expect.objectContaining({ severity: 'error', ruleId: 'target-not-supported', hint: expect.stringContaining('scorm2004') }),
-      ])
-    }
+  it('packages xAPI like web, with tincan.xml at the root and a launch page that may reach the LRS', async () => {
+    const module = moduleWithAsset()
+    const result = await buildPackage(module, 'xapi', { cwd: module.dir, player })
+    expect(result.diagnostics).toEqual([])
+    expect(result.state).toBeUndefined()
+    expect(result.files.map((file) => file.path)).toEqual(['assets/tasse.svg', 'index.html', 'player.css', 'player.js', 'tincan.xml'])
+    const file = (path: string) => result.files.find((entry) => entry.path === path)!.data.toString()
+    expect(file('tincan.xml')).toBe(tincanXml(module.course))
+    expect(file('index.html')).toContain('connect-src https: http:')
+    expect(file('player.js')).toContain('xapi')
+  })
+
+  it('packages cmi5 like web, with cmi5.xml at the root', async () => {
+    const module = moduleWithAsset({ completion: 'passed', passMark: 75 })
+    const result = await buildPackage(module, 'cmi5', { cwd: module.dir, player })
+    expect(result.diagnostics).toEqual([])
+    expect(result.files.map((file) => file.path)).toEqual(['assets/tasse.svg', 'cmi5.xml', 'index.html', 'player.css', 'player.js'])
+    const descriptor = result.files.find((entry) => entry.path === 'cmi5.xml')!.data.toString()
+    expect(descriptor).toBe(cmi5Xml(module.course))
+    expect(descriptor).toContain('moveOn="Passed" masteryScore="0.75"')
+    expect(result.files.find((entry) => entry.path === 'player.js')!.data.toString()).toContain('cmi5')
+  })
+
+  it('fails the target when the generated descriptor does not pass its checks', async () => {
+    const module = makeModule({ dir: '/work/m' })
+    const result = await buildPackage({ ...module, course: { ...module.course, iri: 'cafes/demo' } }, 'xapi', { cwd: '/work', player })
+    expect(result.files).toEqual([])
+    expect(new Set(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.file].join(' ')))).toEqual(
+      new Set(['descriptor-iri-invalid demo-1.0.0-xapi.zip']),
+    )
   })
 
   it('refuses entry names LMSs mangle, and names that collide', async () => {

@@ -12,7 +12,11 @@ import {
 } from '@cafes/core'
 import type { CompiledModule } from '@cafes/compiler'
 import { checkEntryNames } from './entry-names.js'
+import { checkDescriptor } from './check-descriptor.js'
 import { checkManifest } from './check-manifest.js'
+import { cmi5Xml } from './descriptor-cmi5.js'
+import { DESCRIPTOR_FORMATS } from './descriptor-formats.js'
+import { tincanXml } from './descriptor-tincan.js'
 import { launchPage } from './launch-page.js'
 import { LAUNCH_PAGE, MANIFEST_FILE, MANIFEST_TITLE_LIMIT, compareBytes, scormManifestModel } from './manifest-model.js'
 import { scorm12Manifest } from './manifest-scorm12.js'
@@ -21,7 +25,7 @@ import type { PackageFile } from './package-file.js'
 import { playerAssets, type PlayerAssetOptions } from './player-assets.js'
 import { RULES, report } from './rules.js'
 import { schemaFiles } from './schemas.js'
-import { isPackageTarget } from './targets.js'
+import { isLrsTarget } from './targets.js'
 
 export interface BuildPackageOptions {
   /** Diagnostics name files relative to this folder (the user's working directory). */
@@ -62,10 +66,11 @@ export function zipFileName(module: Pick<CompiledModule, 'meta'>, target: Target
 
 /**
  * Every file of one module's package for one target: the launch page, the player, the
- * assets and, for SCORM, `imsmanifest.xml` with the edition's schema files. Checks the
- * worst-case learner state against the edition's `suspend_data` limit, page ids against the
- * location limit, entry names, and the generated manifest with `checkManifest` (an error
- * there is a packager bug, and fails the target like any other).
+ * assets and, for SCORM, `imsmanifest.xml` with the edition's schema files; for xAPI
+ * `tincan.xml`, for cmi5 `cmi5.xml`. Checks the worst-case learner state against the
+ * edition's `suspend_data` limit, page ids against the location limit, entry names, and the
+ * generated manifest or descriptor with `checkManifest` or `checkDescriptor` (an error there
+ * is a packager bug, and fails the target like any other).
  */
 export async function buildPackage(
   module: CompiledModule,
@@ -74,9 +79,6 @@ export async function buildPackage(
 ): Promise<PackageResult> {
   const moduleFile = toPosix(relative(options.cwd, join(module.dir, 'module.md')))
   const here = { file: moduleFile }
-  if (!isPackageTarget(target)) {
-    return { files: [], diagnostics: [report(RULES.targetNotSupported, { target: `\`${target}\`` }, here)] }
-  }
   const { course } = module
   const diagnostics: Diagnostic[] = []
   let state: StateSize | undefined
@@ -97,7 +99,7 @@ export async function buildPackage(
     }
   }
 
-  const files: PackageFile[] = [{ path: LAUNCH_PAGE, data: Buffer.from(launchPage(course)) }]
+  const files: PackageFile[] = [{ path: LAUNCH_PAGE, data: Buffer.from(launchPage(course, target)) }]
   try {
     const player = await playerAssets(target, options.player)
     files.push({ path: 'player.js', data: player.js }, { path: 'player.css', data: player.css })
@@ -127,6 +129,19 @@ export async function buildPackage(
     files.push(...schemas, { path: MANIFEST_FILE, data: Buffer.from(manifest) })
     diagnostics.push(
       ...checkManifest({ manifest, files: paths, file: options.zipFile ?? zipFileName(module, target), edition: target }),
+    )
+  }
+
+  if (isLrsTarget(target)) {
+    const descriptor = target === 'xapi' ? tincanXml(course) : cmi5Xml(course)
+    files.push({ path: DESCRIPTOR_FORMATS[target].file, data: Buffer.from(descriptor) })
+    diagnostics.push(
+      ...checkDescriptor({
+        descriptor,
+        files: files.map((file) => file.path),
+        file: options.zipFile ?? zipFileName(module, target),
+        format: target,
+      }),
     )
   }
 

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@cafes/core'
 
 /**
- * Every diagnostic the packager (and the manifest checker `cafes validate` reuses) can
- * report, as data (astro's error catalogue): one place for the wording.
+ * Every diagnostic the packager (and the manifest and descriptor checkers `cafes validate`
+ * reuses) can report, as data (astro's error catalogue): one place for the wording.
  * Rule ids are permanent and kebab-case, `<subject>-<problem>`: never rename one.
  * A message says what happened and why, with no position and no "Error:" prefix; a hint
  * says what to do next.
@@ -23,12 +23,6 @@ const SPLIT_HINT = 'Split the module into smaller ones, or reduce its pages, que
 
 export const RULES = {
   // Packaging.
-  targetNotSupported: rule<{ target: string }>({
-    id: 'target-not-supported',
-    severity: 'error',
-    message: ({ target }) => `This version of cafes cannot build ${target} packages yet, so this module gets none`,
-    hint: 'Use `--target scorm12`, `--target scorm2004` or `--target web`.',
-  }),
   suspendDataTooLarge: rule<{ length: number; limit: number; edition: string }>({
     id: 'suspend-data-too-large',
     severity: 'error',
@@ -277,6 +271,63 @@ export const RULES = {
     id: 'manifest-value-too-long',
     severity: 'warning',
     message: ({ what, length, limit }) => `${what} is ${length} characters long; the limit is ${limit}`,
+  }),
+
+  // Descriptor checks (tincan.xml, cmi5.xml): what XSD validation does not catch (STANDARDS §3.9, §4.1).
+  descriptorNotWellFormed: rule<{ file: string; reason: string }>({
+    id: 'descriptor-not-well-formed',
+    severity: 'error',
+    message: ({ file, reason }) => `\`${file}\` is not well-formed XML: ${reason}`,
+  }),
+  descriptorRootInvalid: rule<{ found: string }>({
+    id: 'descriptor-root-invalid',
+    severity: 'error',
+    message: ({ found }) =>
+      `The root element is ${found}, not a Tin Can \`<tincan>\` (\`http://projecttincan.com/tincan.xsd\`) or a cmi5 \`<courseStructure>\` (\`https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\`)`,
+  }),
+  descriptorFormatMismatch: rule<{ expected: string; found: string }>({
+    id: 'descriptor-format-mismatch',
+    severity: 'error',
+    message: ({ expected, found }) => `A ${expected} package carries a ${found} descriptor`,
+  }),
+  descriptorElementCount: rule<{ element: string; parent: string; count: number; expected: string }>({
+    id: 'descriptor-element-count',
+    severity: 'error',
+    message: ({ element, parent, count, expected }) => `\`<${parent}>\` must hold ${expected} \`<${element}>\`, found ${count}`,
+  }),
+  descriptorIriInvalid: rule<{ what: string; value: string | undefined }>({
+    id: 'descriptor-iri-invalid',
+    severity: 'error',
+    message: ({ what, value }) =>
+      value === undefined
+        ? `${what} has no \`id\``
+        : `${what} \`${value}\` is not an absolute IRI (a scheme such as \`https:\`, then no space)`,
+  }),
+  descriptorIdDuplicate: rule<{ id: string }>({
+    id: 'descriptor-id-duplicate',
+    severity: 'error',
+    message: ({ id }) => `The id \`${id}\` is used more than once; LRSs would merge the two activities`,
+  }),
+  descriptorLaunchCount: rule<{ count: number }>({
+    id: 'descriptor-launch-count',
+    severity: 'error',
+    message: ({ count }) =>
+      `A Tin Can package must have exactly one launchable activity (with \`<launch>\` or \`<resource>\`), found ${count}`,
+  }),
+  descriptorLaunchFileMissing: rule<{ element: string; href: string; reason: string }>({
+    id: 'descriptor-launch-file-missing',
+    severity: 'error',
+    message: ({ element, href, reason }) => `\`<${element}>${href}</${element}>\`: ${reason}`,
+  }),
+  descriptorInteractionInvalid: rule<{ id: string; reason: string }>({
+    id: 'descriptor-interaction-invalid',
+    severity: 'error',
+    message: ({ id, reason }) => `The activity \`${id}\`: ${reason}`,
+  }),
+  descriptorAttributeInvalid: rule<{ attribute: string; value: string; expected: string }>({
+    id: 'descriptor-attribute-invalid',
+    severity: 'error',
+    message: ({ attribute, value, expected }) => `\`${attribute}\` is \`${value}\`; it must be ${expected}`,
   }),
 } as const
 

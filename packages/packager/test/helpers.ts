@@ -80,7 +80,7 @@ export function makeModule(options: ModuleOptions = {}): CompiledModule {
 export function stubPlayerDir(): string {
   const dir = temporaryDir('cafes-player-stub-')
   mkdirSync(dir, { recursive: true })
-  for (const target of ['scorm12', 'scorm2004', 'web']) writeFileSync(join(dir, `${target}.js`), `/*${target}*/(()=>{})();\n`)
+  for (const target of ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web']) writeFileSync(join(dir, `${target}.js`), `/*${target}*/(()=>{})();\n`)
   writeFileSync(join(dir, 'player.css'), '.cafes{color:#000}\n')
   return dir
 }

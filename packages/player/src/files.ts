@@ -2,12 +2,14 @@
  * Where the packager finds the player's sources: one esbuild entry per target, and the
  * stylesheet. URLs (`fileURLToPath` them in Node).
  */
-export const PLAYER_ENTRY_TARGETS = ['scorm12', 'scorm2004', 'web'] as const
+export const PLAYER_ENTRY_TARGETS = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const
 export type PlayerEntryTarget = (typeof PLAYER_ENTRY_TARGETS)[number]
 
 export const PLAYER_ENTRIES: Readonly<Record<PlayerEntryTarget, URL>> = {
   scorm12: new URL('./entries/scorm12.ts', import.meta.url),
   scorm2004: new URL('./entries/scorm2004.ts', import.meta.url),
+  xapi: new URL('./entries/xapi.ts', import.meta.url),
+  cmi5: new URL('./entries/cmi5.ts', import.meta.url),
   web: new URL('./entries/web.ts', import.meta.url),
 }
 

@@ -139,6 +139,7 @@ export class PlayerEngine {
     this.challengeOfQuestion = new Map(this.blocks.flatMap((block, index) =>
       block.kind === 'challenge' && block.quiz ? block.quiz.questions.map((question) => [question.id, index] as const) : []))
     this.timers = this.restoreTimers()
+    tracker.onHealthChange?.(() => this.emit())
   }
 
   /** Connects the tracker, restores a previous session, shows the page. Idempotent. */
@@ -310,7 +311,10 @@ export class PlayerEngine {
 
   /** What the attempt amounts to now (the same computation the tracker gets). */
   report(): LearnerReport {
-    return buildReport(this.course, this.questions, this.current)
+    const report = buildReport(this.course, this.questions, this.current)
+    const mastery = this.launchData?.masteryScore
+    if (mastery !== undefined && report.final && report.score) report.success = report.score.scaled >= mastery ? 'passed' : 'failed'
+    return report
   }
 
   // Branching scenarios

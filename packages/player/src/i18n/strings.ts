@@ -217,10 +217,15 @@ export const STRINGS = {
 } as const satisfies Record<UiLanguage, UiStrings>
 
 /** English when the course language starts with `en`, French otherwise. */
-export function uiLanguage(courseLanguage: string): UiLanguage {
-  return /^en\b/i.test(courseLanguage) ? 'en' : 'fr'
+/**
+ * The interface language: the first of the learner's preferences (cmi5 `languagePreference`,
+ * `en-US,fr-FR`) the player speaks, else the content's.
+ */
+export function uiLanguage(courseLanguage: string, preference = ''): UiLanguage {
+  const preferred = preference.split(',').map((tag) => tag.trim().toLowerCase().split('-')[0]).find((tag) => tag === 'fr' || tag === 'en')
+  return preferred ?? (/^en\b/i.test(courseLanguage) ? 'en' : 'fr')
 }
 
-export function uiStrings(courseLanguage: string): UiStrings {
-  return STRINGS[uiLanguage(courseLanguage)]
+export function uiStrings(courseLanguage: string, preference?: string): UiStrings {
+  return STRINGS[uiLanguage(courseLanguage, preference)]
 }

@@ -29,6 +29,8 @@ export interface Tracker {
   finish(exit: 'suspend' | 'normal', sessionTimeMs: number): void
   /** Whether the last writes reached the LMS; drives the "progress not saved" message. */
   health(): TrackerHealth
+  /** Trackers whose writes complete later (xAPI) say when `health()` changes. */
+  onHealthChange?(listener: () => void): void
 }
 
 export type TrackerHealth = 'connected' | 'detached' | 'failing'
@@ -51,6 +53,13 @@ export interface LaunchData {
   learnerId?: string
   /** `cmi.core.lesson_status` / `cmi.completion_status` as found at launch. */
   initialStatus?: string
+  /**
+   * A pass mark the LMS sets for this launch (cmi5 `masteryScore`, 0–1): it then decides
+   * passed or failed on the final score, whatever the course's own pass marks say.
+   */
+  masteryScore?: number
+  /** The learner's preferred languages (cmi5 `languagePreference`, `en-US,fr-FR`): the interface uses the first it speaks. */
+  languagePreference?: string
 }
 
 /** One answered question, in the engine's terms; adapters format it per edition. */

@@ -22,7 +22,8 @@ export interface PlayerView {
  */
 export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   const course = engine.course
-  const t = uiStrings(course.language)
+  const preference = engine.launch?.languagePreference
+  const t = uiStrings(course.language, preference)
   const total = course.pages.length
   let shownPage = -1
   let closed = false
@@ -52,7 +53,7 @@ export function mountView(root: HTMLElement, engine: PlayerEngine): PlayerView {
   const footer = h('div', { class: 'cafes-footer' })
   root.replaceChildren(header, status, menu, main, footer)
   // The interface speaks French or English whatever the content's language: say so where they differ.
-  const uiLang = uiLanguage(course.language)
+  const uiLang = uiLanguage(course.language, preference)
   const otherLang = uiLang !== course.language.toLowerCase().split('-')[0]
   if (otherLang) {
     for (const element of [progress, menuButton, status, footer]) element.lang = uiLang
