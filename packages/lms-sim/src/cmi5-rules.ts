@@ -67,6 +67,7 @@ export interface SessionProgress {
   registrationPassed: boolean
 }
 
+/** A copy to dry-run a batch on, leaving the session's own progress untouched until the batch is stored. */
 export function copyProgress(progress: SessionProgress): SessionProgress {
   return { ...progress, verbs: new Set(progress.verbs) }
 }
@@ -83,61 +84,61 @@ export function definedVerb(statement: XapiStatement): DefinedVerb | undefined {
  */
 export function cmi5Problems(rules: SessionRules, progress: SessionProgress, statement: XapiStatement): string[] {
   const verbId = statement.verb.id
-  if (verbId === CMI5.verbs.voided) return ['an AU may not void statements (cmi5 §9.3)']
+  if (verbId === CMI5.verbs.voided) return ['an AU may not void statements (STANDARDS §4.5)']
   if (progress.abandoned) return ['the session was abandoned: the LMS accepts nothing more from it']
-  if (progress.terminated) return ['the session is terminated: nothing is accepted after terminated (cmi5 §9.3.8)']
+  if (progress.terminated) return ['the session is terminated: nothing is accepted after terminated (STANDARDS §4.5)']
   const problems: string[] = []
   const verb = definedVerb(statement)
   if (LMS_ONLY.has(verbId)) problems.push(`${verbId} is issued by the LMS only`)
-  if (ifiKey(statement.actor) !== rules.actorKey) problems.push('actor is not the launch actor (cmi5 §9.2)')
+  if (ifiKey(statement.actor) !== rules.actorKey) problems.push('actor is not the launch actor (STANDARDS §4.6)')
   const registration = statement.context?.registration
   if (registration?.toLowerCase() !== rules.registration) problems.push(`context.registration ${registration ?? '(missing)'} is not the launch registration ${rules.registration}`)
   const sessionId = statement.context?.extensions?.[CMI5.extensions.sessionid]
-  if (sessionId !== rules.sessionId) problems.push(`context extension sessionid ${sessionId === undefined ? 'missing' : `${JSON.stringify(sessionId)} is not this session`} (context template not used, cmi5 §9.6.3)`)
+  if (sessionId !== rules.sessionId) problems.push(`context extension sessionid ${sessionId === undefined ? 'missing' : `${JSON.stringify(sessionId)} is not this session`} (context template not used, STANDARDS §4.6)`)
   if (!contextActivities(statement, 'grouping').some((activity) => activity.id === rules.publisherId)) {
     problems.push(`contextActivities.grouping lacks the publisher id ${rules.publisherId} (context template not used)`)
   }
   const timestamp = statement.timestamp
-  if (timestamp === undefined) problems.push('timestamp missing (cmi5 §9.7)')
-  else if (!isUtcTimestamp(timestamp)) problems.push(`timestamp ${timestamp} is not UTC (cmi5 §9.7)`)
+  if (timestamp === undefined) problems.push('timestamp missing (STANDARDS §4.6)')
+  else if (!isUtcTimestamp(timestamp)) problems.push(`timestamp ${timestamp} is not UTC (STANDARDS §4.6)`)
   else if (progress.initializedAt !== undefined && Date.parse(timestamp) < progress.initializedAt) problems.push('timestamp earlier than the session’s initialized')
-  if (!progress.verbs.has('initialized') && verb !== 'initialized') problems.push('the first statement of a session must be initialized (cmi5 §9.3.2)')
+  if (!progress.verbs.has('initialized') && verb !== 'initialized') problems.push('the first statement of a session must be initialized (STANDARDS §4.5)')
   if (rules.launchMode !== 'Normal' && verb !== 'initialized' && verb !== 'terminated') {
-    problems.push(`launchMode ${rules.launchMode}: only initialized and terminated may be sent (cmi5 §10.2.2)`)
+    problems.push(`launchMode ${rules.launchMode}: only initialized and terminated may be sent (STANDARDS §4.5)`)
   }
   const categories = contextActivities(statement, 'category').map((activity) => activity.id)
   const hasCmi5 = categories.includes(CMI5.categories.cmi5)
   const hasMoveOn = categories.includes(CMI5.categories.moveon)
   if (verb === undefined) {
-    if (hasCmi5) problems.push('the cmi5 category is only for cmi5 defined statements (cmi5 §9.6.2.1)')
-    if (hasMoveOn) problems.push('the moveon category is only for completed, passed and failed (cmi5 §9.6.2.2)')
+    if (hasCmi5) problems.push('the cmi5 category is only for cmi5 defined statements (STANDARDS §4.6)')
+    if (hasMoveOn) problems.push('the moveon category is only for completed, passed and failed (STANDARDS §4.6)')
     return problems
   }
-  if (progress.verbs.has(verb)) problems.push(`${verb} was already sent in this session (cmi5 §9.3)`)
-  if (verb === 'completed' && progress.registrationCompleted) problems.push('completed was already recorded in this registration (cmi5 §9.3.3)')
-  if (verb === 'passed' && progress.registrationPassed) problems.push('passed was already recorded in this registration (cmi5 §9.3.4)')
-  if (verb === 'failed' && progress.registrationPassed) problems.push('failed after passed in this registration (cmi5 §9.3.5)')
-  if (verb === 'passed' && progress.verbs.has('failed')) problems.push('passed and failed in one session (cmi5 §9.3.4)')
+  if (progress.verbs.has(verb)) problems.push(`${verb} was already sent in this session (STANDARDS §4.5)`)
+  if (verb === 'completed' && progress.registrationCompleted) problems.push('completed was already recorded in this registration (STANDARDS §4.5)')
+  if (verb === 'passed' && progress.registrationPassed) problems.push('passed was already recorded in this registration (STANDARDS §4.5)')
+  if (verb === 'failed' && progress.registrationPassed) problems.push('failed after passed in this registration (STANDARDS §4.5)')
+  if (verb === 'passed' && progress.verbs.has('failed')) problems.push('passed and failed in one session (STANDARDS §4.5)')
   if (statement.object.id !== rules.activityId || (statement.object.objectType ?? 'Activity') !== 'Activity') {
-    problems.push(`object ${statement.object.id ?? '(no id)'} is not the launch activityId ${rules.activityId} (cmi5 §9.4)`)
+    problems.push(`object ${statement.object.id ?? '(no id)'} is not the launch activityId ${rules.activityId} (STANDARDS §4.6)`)
   }
-  if (!hasCmi5) problems.push('the cmi5 category is missing (cmi5 §9.6.2.1)')
+  if (!hasCmi5) problems.push('the cmi5 category is missing (STANDARDS §4.6)')
   if (hasMoveOn !== JUDGED.has(verb)) {
-    problems.push(hasMoveOn ? `the moveon category is not allowed on ${verb} (cmi5 §9.6.2.2)` : `the moveon category is missing on ${verb} (cmi5 §9.6.2.2)`)
+    problems.push(hasMoveOn ? `the moveon category is not allowed on ${verb} (STANDARDS §4.6)` : `the moveon category is missing on ${verb} (STANDARDS §4.6)`)
   }
   problems.push(...resultProblems(verb, statement))
   if ((verb === 'passed' || verb === 'failed') && rules.masteryScore !== undefined) {
     const scaled = statement.result?.score?.scaled
-    if (verb === 'passed' && scaled !== undefined && scaled < rules.masteryScore) problems.push(`passed with score.scaled ${scaled} below masteryScore ${rules.masteryScore} (cmi5 §9.3.4)`)
-    if (verb === 'failed' && scaled !== undefined && scaled >= rules.masteryScore) problems.push(`failed with score.scaled ${scaled} at or above masteryScore ${rules.masteryScore} (cmi5 §9.3.5)`)
+    if (verb === 'passed' && scaled !== undefined && scaled < rules.masteryScore) problems.push(`passed with score.scaled ${scaled} below masteryScore ${rules.masteryScore} (STANDARDS §4.8)`)
+    if (verb === 'failed' && scaled !== undefined && scaled >= rules.masteryScore) problems.push(`failed with score.scaled ${scaled} at or above masteryScore ${rules.masteryScore} (STANDARDS §4.8)`)
     const extension = statement.context?.extensions?.[CMI5.extensions.masteryscore]
-    if (extension === undefined) problems.push('context extension masteryscore missing while LaunchData has a masteryScore (cmi5 §9.6.3.2)')
+    if (extension === undefined) problems.push('context extension masteryscore missing while LaunchData has a masteryScore (STANDARDS §4.8)')
     else if (Number(extension) !== rules.masteryScore) problems.push(`context extension masteryscore ${JSON.stringify(extension)} is not the LaunchData masteryScore ${rules.masteryScore}`)
   }
   return problems
 }
 
-/** cmi5 §9.5: the result properties each defined statement may carry ("no other cmi5 defined statement may"). */
+/** STANDARDS §4.6: the result properties each defined statement may carry ("no other cmi5 defined statement may"). */
 const RESULT_PROPERTIES: Record<DefinedVerb, readonly ('score' | 'success' | 'completion' | 'duration')[]> = {
   initialized: [],
   completed: ['completion', 'duration'],
@@ -150,15 +151,15 @@ function resultProblems(verb: DefinedVerb, statement: XapiStatement): string[] {
   const result = statement.result ?? {}
   const problems: string[] = []
   for (const property of ['score', 'success', 'completion', 'duration'] as const) {
-    if (result[property] !== undefined && !RESULT_PROPERTIES[verb].includes(property)) problems.push(`result.${property} is not allowed on ${verb} (cmi5 §9.5)`)
+    if (result[property] !== undefined && !RESULT_PROPERTIES[verb].includes(property)) problems.push(`result.${property} is not allowed on ${verb} (STANDARDS §4.6)`)
   }
-  if (verb !== 'initialized' && result.duration === undefined) problems.push(`result.duration is required on ${verb} (cmi5 §9.5.4.1)`)
-  if (verb === 'completed' && result.completion !== true) problems.push('completed needs result.completion true (cmi5 §9.5.3)')
+  if (verb !== 'initialized' && result.duration === undefined) problems.push(`result.duration is required on ${verb} (STANDARDS §4.6)`)
+  if (verb === 'completed' && result.completion !== true) problems.push('completed needs result.completion true (STANDARDS §4.6)')
   if (verb === 'passed' || verb === 'failed') {
-    if (result.success !== (verb === 'passed')) problems.push(`${verb} needs result.success ${verb === 'passed'} (cmi5 §9.5.2)`)
+    if (result.success !== (verb === 'passed')) problems.push(`${verb} needs result.success ${verb === 'passed'} (STANDARDS §4.6)`)
     const score = result.score
-    if (score?.scaled !== undefined && (score.scaled < 0 || score.scaled > 1)) problems.push('result.score.scaled must be within 0…1 (cmi5 §9.5.1)')
-    if (score?.raw !== undefined && (score.min === undefined || score.max === undefined)) problems.push('result.score.raw needs min and max (cmi5 §9.5.1)')
+    if (score?.scaled !== undefined && (score.scaled < 0 || score.scaled > 1)) problems.push('result.score.scaled must be within 0…1 (STANDARDS §4.6)')
+    if (score?.raw !== undefined && (score.min === undefined || score.max === undefined)) problems.push('result.score.raw needs min and max (STANDARDS §4.6)')
   }
   return problems
 }

@@ -22,13 +22,14 @@ export interface Cmi5AuDescriptor {
   activityType?: string
 }
 
+/** What a cmi5 LMS keeps of a single-AU `cmi5.xml`. */
 export interface Cmi5Descriptor {
   /** `course/@id`. */
   courseId: string
   au: Cmi5AuDescriptor
 }
 
-export const CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd'
+const CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd'
 const TINCAN_NAMESPACE = 'http://projecttincan.com/tincan.xsd'
 const MOVE_ON: readonly Cmi5MoveOn[] = ['NotApplicable', 'Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed']
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i

@@ -3,6 +3,7 @@ import { isAbsoluteUrl, launchFile, parseCmi5Xml, parseTincanXml, type Cmi5Descr
 import { readZip } from './unzip.js'
 import type { PackageEdition, ScormEdition } from './types.js'
 
+/** A package as the LMS keeps it after import. */
 export interface ImportedPackage {
   id: string
   edition: PackageEdition

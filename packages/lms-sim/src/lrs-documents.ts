@@ -35,7 +35,7 @@ export interface DocumentKey {
 }
 
 /**
- * The State, Agent Profile and Activity Profile resources (xAPI 1.0.3 Communication §2.3–2.6):
+ * The State, Agent Profile and Activity Profile resources (xAPI 1.0.3 Communication §2.2–2.7):
  * PUT replaces, POST merges JSON objects, GET answers a document or the list of ids, DELETE.
  */
 export class DocumentsResource {

@@ -11,12 +11,14 @@ export interface XapiAgent {
   member?: XapiAgent[]
 }
 
+/** An xAPI Activity (statement object or context activity). */
 export interface XapiActivity {
   objectType?: string
   id: string
   definition?: Record<string, unknown>
 }
 
+/** A statement `result`. */
 export interface XapiResult {
   score?: { scaled?: number; raw?: number; min?: number; max?: number }
   success?: boolean
@@ -26,8 +28,10 @@ export interface XapiResult {
   extensions?: Record<string, unknown>
 }
 
+/** The four lists of `context.contextActivities`. */
 export type ContextActivityKind = 'parent' | 'grouping' | 'category' | 'other'
 
+/** A statement `context`. */
 export interface XapiContext {
   registration?: string
   contextActivities?: Partial<Record<ContextActivityKind, XapiActivity | XapiActivity[]>>
@@ -146,6 +150,7 @@ function canonical(value: unknown, top = false): string {
   return JSON.stringify(value)
 }
 
+/** RFC 4122 UUID, any version, either case. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An ISO 8601 timestamp with a time zone, as the statement resource's `since`/`until` take. */

@@ -67,7 +67,9 @@ const scormAgainDir = dirname(createRequire(import.meta.url).resolve('scorm-agai
 /**
  * The one simulated LMS: scorm-again provides the SCORM 1.2 and 2004 APIs in the page that
  * frames the content, and this server keeps what an LMS keeps: imported packages, and per
- * learner the CMI persisted at each Commit/Finish, every API call, every session.
+ * learner the CMI persisted at each Commit/Finish, every API call, every session. For xAPI
+ * and cmi5 packages it launches the content directly and is also the LRS, on a second
+ * listener (another origin, as a real LRS is).
  */
 export async function startLmsSim(): Promise<LmsSim> {
   const packages = new Map<string, ImportedPackage>()

@@ -4,6 +4,7 @@ import { isAbsoluteUrl, resolvePackagePath } from './package-path.js'
 import { RULES, report, type Place, type Rule } from './rules.js'
 import { attributeValue, childElements, elementText, parseXml, XmlParseError, type ParsedElement, type XmlPosition } from './xml-parser.js'
 
+/** What `checkDescriptor` needs: the descriptor's text and the package it is in. */
 export interface CheckDescriptorInput {
   /** The text of `tincan.xml` or `cmi5.xml`. */
   descriptor: string
@@ -143,7 +144,9 @@ class DescriptorChecker {
     for (const activity of activities) {
       this.checkId(activity, 'The activity id')
       const type = attributeValue(activity, 'type')?.trim()
-      if (type !== undefined && !ABSOLUTE_IRI.test(type)) this.add(RULES.descriptorIriInvalid, { what: 'The activity type', value: type }, activity)
+      if (type !== undefined && !ABSOLUTE_IRI.test(type)) {
+        this.add(RULES.descriptorIriInvalid, { what: 'The activity type', value: type }, activity)
+      }
       this.counted(activity, 'name', 1)
       this.counted(activity, 'description', 1)
       const launches = [...this.children(activity, 'launch'), ...this.children(activity, 'resource')]
@@ -183,7 +186,8 @@ class DescriptorChecker {
     }
     const aus = this.checkMembers(this.root)
     if (aus === 0) {
-      this.add(RULES.descriptorElementCount, { element: 'au', parent: this.root.local, count: 0, expected: 'at least 1 (in it or in a `<block>`)' }, this.root)
+      const expected = 'at least 1 (in it or in a `<block>`)'
+      this.add(RULES.descriptorElementCount, { element: 'au', parent: this.root.local, count: 0, expected }, this.root)
     }
   }
 
@@ -217,12 +221,14 @@ class DescriptorChecker {
     for (const url of this.counted(au, 'url', 1, 1)) this.checkLaunchFile(url)
     const masteryScore = attributeValue(au, 'masteryScore')?.trim()
     if (masteryScore !== undefined && !(MASTERY_SCORE.test(masteryScore) && Number(masteryScore) <= 1)) {
-      this.add(RULES.descriptorAttributeInvalid, { attribute: 'masteryScore', value: masteryScore, expected: 'a decimal from 0 to 1 with at most 4 decimals' }, au)
+      const expected = 'a decimal from 0 to 1 with at most 4 decimals'
+      this.add(RULES.descriptorAttributeInvalid, { attribute: 'masteryScore', value: masteryScore, expected }, au)
     }
     for (const [attribute, values] of [['moveOn', MOVE_ON_VALUES], ['launchMethod', LAUNCH_METHODS]] as const) {
       const value = attributeValue(au, attribute)?.trim()
       if (value !== undefined && !values.includes(value)) {
-        this.add(RULES.descriptorAttributeInvalid, { attribute, value, expected: `one of ${values.map((item) => `\`${item}\``).join(', ')}` }, au)
+        const expected = `one of ${values.map((item) => `\`${item}\``).join(', ')}`
+        this.add(RULES.descriptorAttributeInvalid, { attribute, value, expected }, au)
       }
     }
   }

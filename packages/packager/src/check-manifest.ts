@@ -32,8 +32,8 @@ export interface CheckManifestInput {
  * The checks XSD validation cannot make (STANDARDS §1.11), for SCORM 1.2 and 2004 manifests:
  * structure counts, metadata, identifiers and references, resources and files against the
  * package's file list, schema locations, value ranges and length limits.
- * The one checker: the packager runs it on every manifest it writes, `cafes validate` on
- * any package.
+ * The packager runs it on every manifest it writes, `cafes validate` on any SCORM package;
+ * `checkDescriptor` is its sibling for xAPI and cmi5 descriptors.
  */
 export function checkManifest(input: CheckManifestInput): Diagnostic[] {
   let root: ParsedElement

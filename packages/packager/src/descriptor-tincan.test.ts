@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { childIri, courseQuestions, type Course, type CoursePage, type Question } from '@cafes/core'
+import { ACTIVITY_NAME_LIMIT, childIri, courseQuestions, type Course, type CoursePage, type Question } from '@cafes/core'
 import { compileModule } from '@cafes/compiler'
 import { describe, expect, it } from 'vitest'
 import { makeModule } from '../test/helpers.js'
 import { validateDescriptor } from '../test/xmllint.js'
 import { checkDescriptor } from './check-descriptor.js'
-import { ACTIVITY_NAME_LIMIT, shortLabel, tincanXml } from './descriptor-tincan.js'
+import { tincanXml } from './descriptor-tincan.js'
 
 const PAGES: CoursePage[] = [
   {
@@ -212,16 +212,6 @@ describe('tincanXml', () => {
     expect(name.endsWith('…')).toBe(true)
     expect(prompt.startsWith(`${name.slice(0, -1)} `), 'cut at a space').toBe(true)
     expect(xml).toContain(`<description lang="fr">${prompt}</description>`)
-  })
-})
-
-describe('shortLabel', () => {
-  it('keeps a short line, joins lines, cuts long ones at a space, and falls back when empty', () => {
-    expect(shortLabel('Court ?', 'id')).toBe('Court ?')
-    expect(shortLabel(' Deux\n  lignes ', 'id')).toBe('Deux lignes')
-    expect(shortLabel('   ', 'q1')).toBe('q1')
-    expect(shortLabel('x'.repeat(100), 'id')).toBe(`${'x'.repeat(ACTIVITY_NAME_LIMIT - 1)}…`)
-    expect(shortLabel(`${'mot '.repeat(30)}`, 'id')).toBe(`${'mot '.repeat(19).trimEnd()}…`)
   })
 })
 

@@ -1,4 +1,5 @@
 import {
+  activityName,
   childIri,
   interactionData,
   scenarioInteractionData,
@@ -10,9 +11,6 @@ import {
 import { ACTIVITY_TYPES, DESCRIPTOR_FORMATS } from './descriptor-formats.js'
 import { LAUNCH_PAGE } from './manifest-model.js'
 import { serializeXml, type XmlElement } from './xml-writer.js'
-
-/** Longest activity name; a question's name is its prompt cut to this (LRS reports list names). */
-export const ACTIVITY_NAME_LIMIT = 80
 
 /**
  * `tincan.xml` (STANDARDS §3.9): the course activity, the only launchable one, then in page
@@ -38,7 +36,7 @@ export function tincanXml(course: Course): string {
         activity(
           childIri(course.iri, 'questions', question.id),
           ACTIVITY_TYPES.interaction,
-          shortLabel(question.prompt, question.id),
+          activityName(question.prompt, question.id),
           question.prompt,
           interactionElements(interactionData(question, lang)),
         ),
@@ -61,7 +59,7 @@ export function tincanXml(course: Course): string {
           activity(
             childIri(course.iri, 'scenarios', block.id),
             ACTIVITY_TYPES.interaction,
-            block.title ?? shortLabel(block.prompt, block.id),
+            block.title ?? activityName(block.prompt, block.id),
             block.prompt,
             interactionElements(scenarioInteractionData()),
           ),
@@ -104,15 +102,4 @@ function componentElement(component: InteractionComponent): XmlElement {
       ...Object.entries(component.description).map(([lang, text]) => ({ name: 'description', attributes: { lang }, children: text })),
     ],
   }
-}
-
-/** One line of at most `ACTIVITY_NAME_LIMIT` characters, cut at a space with `…`; the fallback when empty. */
-export function shortLabel(text: string, fallback: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  if (line === '') return fallback
-  const characters = Array.from(line)
-  if (characters.length <= ACTIVITY_NAME_LIMIT) return line
-  const cut = characters.slice(0, ACTIVITY_NAME_LIMIT - 1).join('')
-  const space = cut.lastIndexOf(' ')
-  return `${(space > ACTIVITY_NAME_LIMIT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }

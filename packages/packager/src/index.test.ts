@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ModuleMeta } from '@cafes/compiler'
 import * as packager from './index.js'
 
 describe('@cafes/packager', () => {
@@ -48,7 +49,7 @@ describe('@cafes/packager', () => {
   })
 
   it('builds every target, and defaults to the module\'s, the config\'s, else the four LMS ones', () => {
-    const meta = { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages' } as const
+    const meta: ModuleMeta = { id: 'x', title: 'x', language: 'fr', version: '1.0.0', objectives: [], completion: 'pages' }
     expect(packager.PACKAGE_TARGETS).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'])
     expect(packager.LRS_TARGETS).toEqual(['xapi', 'cmi5'])
     expect(packager.defaultTargets({ meta, config: {} })).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5'])

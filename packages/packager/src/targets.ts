@@ -9,10 +9,12 @@ export type PackageTarget = (typeof PACKAGE_TARGETS)[number]
 export const LRS_TARGETS = ['xapi', 'cmi5'] as const satisfies readonly PackageTarget[]
 export type LrsTarget = (typeof LRS_TARGETS)[number]
 
+/** For names typed by users (`--target`), which may be anything. */
 export function isPackageTarget(target: string): target is PackageTarget {
   return (PACKAGE_TARGETS as readonly string[]).includes(target)
 }
 
+/** xAPI and cmi5: a descriptor instead of a manifest, and a launch page that may reach the LRS. */
 export function isLrsTarget(target: string): target is LrsTarget {
   return (LRS_TARGETS as readonly string[]).includes(target)
 }

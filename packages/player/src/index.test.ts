@@ -4,6 +4,9 @@ import * as player from './index.js'
 describe('@cafes/player', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(player).sort()).toEqual([
+      'CMI5_CATEGORY',
+      'CMI5_MASTERY_EXTENSION',
+      'CMI5_MOVEON',
       'DESCRIPTION_LIMIT',
       'FIRST_LAUNCH_STATUSES',
       'MAX_PARENT_HOPS',
@@ -17,13 +20,19 @@ describe('@cafes/player', () => {
       'PLAYER_STYLESHEET',
       'PlayerEngine',
       'SCORM_EDITIONS',
+      'STATE_ID',
       'STRINGS',
       'ScormTracker',
       'TIMER_SAVE_SECONDS',
       'VOCABULARY',
+      'XapiTracker',
+      'agentKey',
+      'answerStatement',
       'appRoot',
       'browserStorage',
       'buildReport',
+      'connectCmi5',
+      'connectTinCan',
       'createEngine',
       'createNoneTracker',
       'createScorm12Tracker',
@@ -37,12 +46,19 @@ describe('@cafes/player', () => {
       'interactionDescription',
       'isRightAnswer',
       'moduleScore',
+      'newUuid',
       'noneStorageKey',
       'normaliseFillIn',
+      'pageStatement',
+      'parseAgent',
+      'parseCmi5Launch',
+      'parseTinCanLaunch',
+      'pathStatement',
       'questionIndex',
       'quizResult',
       'readCourse',
       'requiredMedia',
+      'resultStatements',
       'scenarioPaths',
       'scorm12AnswerWrites',
       'scorm12FinishWrites',
@@ -62,6 +78,7 @@ describe('@cafes/player', () => {
       'scorm2004Patterns',
       'scorm2004ProgressWrites',
       'scorm2004ReportWrites',
+      'sessionStatement',
       'showCourseMissing',
       'startPlayer',
       'uiLanguage',
@@ -72,7 +89,8 @@ describe('@cafes/player', () => {
   })
 
   it('names one entry file per target and the stylesheet', () => {
-    expect(player.PLAYER_ENTRY_TARGETS).toEqual(['scorm12', 'scorm2004', 'web'])
+    expect(player.PLAYER_ENTRY_TARGETS).toEqual(['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'])
+    expect(player.PLAYER_ENTRIES.cmi5.pathname).toMatch(/\/packages\/player\/src\/entries\/cmi5\.ts$/)
     expect(player.PLAYER_ENTRIES.scorm12.pathname).toMatch(/\/packages\/player\/src\/entries\/scorm12\.ts$/)
     expect(player.PLAYER_STYLESHEET.pathname).toMatch(/\/packages\/player\/src\/styles\/player\.css$/)
   })
@@ -82,6 +100,8 @@ describe('@cafes/player', () => {
     expect(player.uiLanguage('en-GB')).toBe('en')
     expect(player.uiLanguage('fr')).toBe('fr')
     expect(player.uiLanguage('de')).toBe('fr')
+    expect(player.uiLanguage('fr', 'de-DE, en-US,fr-FR')).toBe('en')
+    expect(player.uiLanguage('en', 'it')).toBe('en')
     expect(player.STRINGS.fr.pageOf(2, 5)).toBe('Page 2 / 5')
   })
 })

@@ -1,4 +1,5 @@
 import {
+  activityName,
   childIri,
   formatResponse,
   formatScenarioPath,
@@ -103,7 +104,8 @@ export function sessionStatement(session: StatementSession, verb: Verb, duration
 /** A page shown: `experienced` its lesson activity. */
 export function pageStatement(session: StatementSession, page: Pick<CoursePage, 'id' | 'title'>): Statement {
   const { course } = session
-  const object = activity(childIri(course.iri, 'pages', page.id), 'lesson', { name: { [course.language]: page.title } })
+  const name = { [course.language]: page.title }
+  const object = activity(childIri(course.iri, 'pages', page.id), 'lesson', { name, description: name })
   return statement(session, 'experienced', object, undefined, [root(session)])
 }
 
@@ -111,10 +113,9 @@ export function pageStatement(session: StatementSession, page: Pick<CoursePage, 
 export function answerStatement(session: StatementSession, answer: AnswerRecord): Statement {
   const { course } = session
   const { question } = answer
-  const description = { [course.language]: question.prompt }
   const object = activity(childIri(course.iri, 'questions', question.id), 'cmi.interaction', {
-    name: description,
-    description,
+    name: { [course.language]: activityName(question.prompt, question.id) },
+    description: { [course.language]: question.prompt },
     ...interactionData(question, course.language),
   })
   const quiz = course.quizzes.find((candidate) => candidate.questionIds.includes(question.id))
@@ -130,10 +131,10 @@ export function answerStatement(session: StatementSession, answer: AnswerRecord)
 /** A scenario played to an ending: an `other` interaction whose response is the path. */
 export function pathStatement(session: StatementSession, record: PathRecord): Statement {
   const { course } = session
-  const description = { [course.language]: record.scenario.prompt }
-  const object = activity(childIri(course.iri, 'scenarios', record.scenario.id), 'cmi.interaction', {
-    name: description,
-    description,
+  const { scenario } = record
+  const object = activity(childIri(course.iri, 'scenarios', scenario.id), 'cmi.interaction', {
+    name: { [course.language]: scenario.title ?? activityName(scenario.prompt, scenario.id) },
+    description: { [course.language]: scenario.prompt },
     ...scenarioInteractionData(),
   })
   const result: StatementResult = { response: formatScenarioPath(record.path, 'xapi'), duration: formatIsoDuration(record.latencyMs) }
