@@ -1,4 +1,4 @@
-import XAPI, { type Statement } from '@xapi/xapi'
+import XAPI, { type Statement, type StatementsResponse } from '@xapi/xapi'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startLmsSim, type LmsSim } from '@cafes/lms-sim'
@@ -42,10 +42,10 @@ afterEach(() => {
 /** Every statement of a registration, oldest first, as the LRS returns them. */
 async function storedStatements(registration: string): Promise<Statement[]> {
   const statements: Statement[] = []
-  let response = (await oracle.getStatements({ registration, ascending: true, limit: 500 })).data
+  let response: StatementsResponse = (await oracle.getStatements({ registration, ascending: true, limit: 500 })).data
   statements.push(...response.statements)
   while (response.more) {
-    response = (await oracle.getMoreStatements({ more: response.more })).data
+    response = (await oracle.getMoreStatements({ more: response.more })).data as StatementsResponse
     statements.push(...response.statements)
   }
   return statements
@@ -126,7 +126,7 @@ describe('xapi (Tin Can) package', () => {
     expect(answered[1]!.result).toMatchObject({ response: 'a[,]b[,]d', success: true })
     expect(answered[1]!.context?.contextActivities?.parent).toEqual([expect.objectContaining({ id: `${course}/quizzes/quiz-transparence` })])
     const passed = statements.find((statement) => verbOf(statement) === 'passed')!
-    expect(passed.object.id).toBe(course)
+    expect((passed.object as { id: string }).id).toBe(course)
     expect(passed.result).toMatchObject({ success: true, score: { raw: 100, min: 0, max: 100, scaled: 1 } })
     expect(passed.result?.duration).toMatch(/^PT[\d.HMS]+$/)
     expect(refusals()).toEqual([])
@@ -200,7 +200,7 @@ describe('cmi5 package', () => {
     expect(session.satisfied).toBe(true)
     const statements = (await storedStatements(session.registration)).filter((statement) => verbOf(statement) !== 'launched')
     const passed = statements.find((statement) => verbOf(statement) === 'passed')!
-    expect(passed.object.id).toBe(session.activityId)
+    expect((passed.object as { id: string }).id).toBe(session.activityId)
     expect(passed.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8)
     expectUniqueIds(statements)
     expect(refusals()).toEqual([])

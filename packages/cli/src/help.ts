@@ -1,14 +1,16 @@
-import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './options.js'
+import { COMMANDS } from './commands/index.js'
+import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './options.js'
 
 export function mainHelp(version: string): string {
-  const commandWidth = Math.max(...COMMANDS.map((command) => `${command.name} ${command.arguments}`.length))
+  const specs = COMMANDS.map((command) => command.spec)
+  const commandWidth = Math.max(...specs.map((command) => `${command.name} ${command.arguments}`.length))
   return [
     `cafes ${version}: compile Markdown e-learning modules into SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages`,
     '',
     'Usage: cafes <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((command) => `  ${`${command.name} ${command.arguments}`.padEnd(commandWidth)}  ${command.summary}`),
+    ...specs.map((command) => `  ${`${command.name} ${command.arguments}`.padEnd(commandWidth)}  ${command.summary}`),
     '',
     'Options:',
     ...optionLines(GLOBAL_OPTIONS),

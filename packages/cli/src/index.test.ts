@@ -8,11 +8,12 @@ describe('@cafes/cli', () => {
       'COMMANDS',
       'EXIT',
       'GLOBAL_OPTIONS',
-      'PLANNED_COMMANDS',
+      'UsageError',
       'VERSION',
       'commandHelp',
       'formatPackages',
       'mainHelp',
+      'printDiagnostics',
       'runCli',
     ])
   })
@@ -23,7 +24,7 @@ describe('@cafes/cli', () => {
   })
 
   it('declares each option once, with a description', () => {
-    for (const command of cli.COMMANDS) {
+    for (const { spec: command } of cli.COMMANDS) {
       const names = command.options.map((option) => option.name)
       expect(new Set(names).size).toBe(names.length)
       for (const option of command.options) expect(option.description.length).toBeGreaterThan(0)

@@ -1,3 +1,6 @@
-export { EXIT, formatPackages, runCli, VERSION, type CliContext } from './cli.js'
+export { runCli, VERSION, type CliContext } from './cli.js'
+export { EXIT, printDiagnostics, UsageError, type Command, type Io, type Values } from './command.js'
+export { formatPackages } from './commands/build.js'
+export { COMMANDS } from './commands/index.js'
 export { commandHelp, mainHelp } from './help.js'
-export { COMMANDS, GLOBAL_OPTIONS, PLANNED_COMMANDS, type CommandSpec, type OptionSpec } from './options.js'
+export { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './options.js'
