@@ -12,27 +12,43 @@
  *    reference.
  * 3. Prints the player's size per target (raw, minified, gzipped) and each example's zip size
  *    and file count per target.
+ * 4. Releases the whole catalogue as `pnpm release` does, through the release builder's
+ *    parallel path (`build/release.ts`, bundled into `build/.cache/release.mjs`: one worker
+ *    process per core): every module of `modules/` (of `examples/` while `modules/` has none,
+ *    which the output says) × every target and the facilitator edition, validated and
+ *    checksummed. Prints the wall time (median of three, after one warm-up), each package's
+ *    size and file count, and the peak memory of the main process and of each worker.
  *
  * `build/.cache/` is git-ignored (`.cache/` in the root `.gitignore`).
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { bundlePlayer, formatBytes, PACKAGE_TARGETS, schemasDir, type PackageReport } from '@cafes/packager'
+import { bundlePlayer, formatBytes, PACKAGE_TARGETS, schemasDir, type PackageReport, type PackageTarget } from '@cafes/packager'
+import type { ReleaseIndex } from './release/release-index.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const CACHE = join(ROOT, 'build', '.cache')
 const CLI = join(CACHE, 'cafes.mjs')
 const BUNDLE = join(CACHE, 'cafes.cjs')
+const RELEASE = join(CACHE, 'release.mjs')
 const RUNS = 9
+const RELEASE_RUNS = 3
 
-/** Budgets of the design notes. */
-const BUDGET = { buildSeconds: 0.3, playerGzipBytes: 20_000, textOnlyScorm2004Bytes: 100_000 }
+/** Budgets of the design notes and of issue 9. */
+const BUDGET = {
+  buildSeconds: 0.3,
+  /** The LRS players carry the statement outbox: 5 kB more. */
+  playerGzipBytes: { scorm12: 20_000, scorm2004: 20_000, xapi: 25_000, cmi5: 25_000, web: 20_000 },
+  textOnlyScorm2004Bytes: 100_000,
+  /** The whole catalogue × every target, on 2 cores. */
+  releaseSeconds: 5,
+} as const
 
 /** The part of esbuild's API used here (esbuild is the packager's dependency, not the root's). */
 interface Esbuild {
@@ -77,6 +93,28 @@ async function bundleCli(esbuild: Esbuild): Promise<void> {
   }
   writeFileSync(BUNDLE, code)
   writeFileSync(CLI, LOADER.replace('__HASH__', hash))
+}
+
+/**
+ * Bundles `build/release.ts` as an ES module into `build/.cache/release.mjs`, next to the
+ * prebuilt player and schemas the bundled CLI uses. The same file is each worker process (it
+ * forks itself), so workers start without tsx and without bundling the player.
+ */
+async function bundleRelease(esbuild: Esbuild): Promise<void> {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'build', 'release.ts')],
+    outfile: RELEASE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    external: ['esbuild'],
+    // CommonJS dependencies call `require`, which an ES module lacks.
+    banner: { js: "import { createRequire as __cafesCreateRequire } from 'node:module'; const require = __cafesCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  })
 }
 
 /**
@@ -137,7 +175,7 @@ if ((cachedData === undefined || script.cachedDataRejected) && args[0] === 'buil
 `
 
 interface PlayerSize {
-  target: string
+  target: PackageTarget
   raw: number
   minified: number
   gzipped: number
@@ -162,10 +200,11 @@ async function prebuildPlayer(): Promise<PlayerSize[]> {
   return sizes
 }
 
+/** Every schema: the SCORM ones the zips carry, and those the release validates against. */
 function copySchemas(): void {
   const target = join(CACHE, 'schemas')
   rmSync(target, { recursive: true, force: true })
-  for (const folder of ['scorm12', 'scorm2004-4th']) cpSync(join(schemasDir(), folder), join(target, folder), { recursive: true })
+  cpSync(schemasDir(), target, { recursive: true })
 }
 
 /**
@@ -207,6 +246,51 @@ function nodeAloneSeconds(): number {
   return (performance.now() - started) / 1000
 }
 
+/** The part of `release.mjs --json`'s output used here. */
+interface ReleaseRunReport {
+  status: 'released' | 'failed'
+  index: ReleaseIndex
+  workers: number
+  memory: { mainMaxRssBytes: number; workerMaxRssBytes: number[] }
+}
+
+/** The catalogue: `modules/` when it holds a module, else `examples/` (until the catalogue lands). */
+function catalogueFolder(): { folder: string; note: string } {
+  const modules = join(ROOT, 'modules')
+  const hasModule = existsSync(modules) && readdirSync(modules, { recursive: true, encoding: 'utf8' }).some((name) => basename(name) === 'module.md')
+  return hasModule ? { folder: 'modules', note: '' } : { folder: 'examples', note: ' (modules/ has no module yet: examples/ instead)' }
+}
+
+/** One `pnpm release` of the catalogue into a fresh folder, without pnpm's start-up; throws unless it released. */
+function runRelease(modules: string, out: string): { seconds: number; cpuSeconds: number | undefined; report: ReleaseRunReport } {
+  rmSync(out, { recursive: true, force: true })
+  const cpuBefore = childrenCpuSeconds()
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [RELEASE, '--modules', modules, '--out', out, '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, INIT_CWD: ROOT },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const seconds = (performance.now() - started) / 1000
+  const cpuAfter = childrenCpuSeconds()
+  // The workers' time is in it: the release waits for them, and the bench for the release.
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+  if (result.status !== 0) throw new Error(`release of ${modules}/ exited ${result.status}:\n${result.stderr}\n${result.stdout.slice(0, 4000)}`)
+  return { seconds, cpuSeconds, report: JSON.parse(result.stdout) as ReleaseRunReport }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`
+}
+
+/**
+ * Where the preview's reload time goes (edit a page → the browser shows it): once
+ * `@cafes/preview` exports the function that measures it, add a section built on it here.
+ * Each section gives its lines, printed after the catalogue's.
+ */
+const PREVIEW_RELOAD_SECTIONS: (() => Promise<string[]>)[] = []
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
@@ -227,6 +311,7 @@ async function main(): Promise<void> {
   const esbuild = await loadEsbuild()
   mkdirSync(CACHE, { recursive: true })
   await bundleCli(esbuild)
+  await bundleRelease(esbuild)
   const playerSizes = await prebuildPlayer()
   copySchemas()
 
@@ -250,7 +335,18 @@ async function main(): Promise<void> {
     const args = ['build', `examples/${example}`, ...PACKAGE_TARGETS.flatMap((target) => ['--target', target]), '--out', out, '--json']
     packages.push(...(JSON.parse(runCli(args).stdout) as { packages: PackageReport[] }).packages)
   }
+
+  const catalogue = catalogueFolder()
+  const releaseOut = join(out, 'dist')
+  runRelease(catalogue.folder, releaseOut)
+  const releases = Array.from({ length: RELEASE_RUNS }, () => runRelease(catalogue.folder, releaseOut))
   rmSync(out, { recursive: true, force: true })
+  const releaseTimes = releases.map((run) => run.seconds)
+  const releaseMedian = median(releaseTimes)
+  const releaseCpu = releases.every((run) => run.cpuSeconds !== undefined) ? median(releases.map((run) => run.cpuSeconds!)) : undefined
+  const release = releases.at(-1)!.report
+  const released = release.index.modules.flatMap((module) => module.targets.map((entry) => ({ module: module.id, ...entry })))
+  const workerRss = release.memory.workerMaxRssBytes
 
   const lines = [
     `cafes bench   node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(2)}, bundled CLI ${CLI.slice(ROOT.length)}`,
@@ -277,8 +373,8 @@ async function main(): Promise<void> {
         formatBytes(size.raw),
         formatBytes(size.minified),
         formatBytes(size.gzipped),
-        `≤ ${formatBytes(BUDGET.playerGzipBytes)} gz`,
-        verdict(size.gzipped <= BUDGET.playerGzipBytes),
+        `≤ ${formatBytes(BUDGET.playerGzipBytes[size.target])} gz`,
+        verdict(size.gzipped <= BUDGET.playerGzipBytes[size.target]),
       ]),
     ]),
     '',
@@ -298,7 +394,39 @@ async function main(): Promise<void> {
       }),
     ]),
     '',
+    `Catalogue release: node build/.cache/release.mjs --modules ${catalogue.folder}${catalogue.note}`,
+    `  ${release.index.modules.length} modules × ${PACKAGE_TARGETS.length} targets + facilitator edition = ${released.length} zips, validated and checksummed, ${release.workers} worker processes (median of ${RELEASE_RUNS}, after 1 warm-up)`,
+    table([
+      ['median', 'min', 'max', 'CPU (median)', 'target', ''],
+      [
+        `${releaseMedian.toFixed(2)} s`,
+        `${Math.min(...releaseTimes).toFixed(2)} s`,
+        `${Math.max(...releaseTimes).toFixed(2)} s`,
+        releaseCpu === undefined ? 'n/a' : `${releaseCpu.toFixed(2)} s`,
+        `≤ ${BUDGET.releaseSeconds} s on 2 cores`,
+        verdict(releaseMedian <= BUDGET.releaseSeconds),
+      ],
+    ]),
+    '',
+    'Catalogue packages',
+    table([
+      ['module', 'target', 'zip', 'files'],
+      ...released.map((entry) => [entry.module, entry.target, formatBytes(entry.size), String(entry.fileCount)]),
+    ]),
+    '',
+    'Catalogue release, peak memory (maxRSS)',
+    table([
+      ['main', 'workers', 'worker max', 'main + workers'],
+      [
+        megabytes(release.memory.mainMaxRssBytes),
+        workerRss.map(megabytes).join(', '),
+        workerRss.length === 0 ? 'n/a' : megabytes(Math.max(...workerRss)),
+        megabytes(release.memory.mainMaxRssBytes + workerRss.reduce((sum, bytes) => sum + bytes, 0)),
+      ],
+    ]),
+    '',
   ]
+  for (const section of PREVIEW_RELOAD_SECTIONS) lines.push(...(await section()), '')
   process.stdout.write(lines.join('\n'))
 }
 

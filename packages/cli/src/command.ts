@@ -1,4 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from '@cafes/core'
+import { colourWanted, styles } from './ansi.js'
+import { formatForTerminal, SourceCache } from './terminal-diagnostic.js'
 import type { CommandSpec } from './options.js'
 
 /** Exit codes of the command-line contract. */
@@ -39,7 +41,20 @@ export function commandPointer(command: CommandSpec): string {
   return `Run \`cafes ${command.name} --help\` for its options.\n`
 }
 
-/** Diagnostics on stderr, one block each, in the compiler's format. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Pick<Io, 'err'>): void {
-  for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`)
+/**
+ * Diagnostics on stderr, one block each. Off a terminal: the compiler's format, byte for byte
+ * (scripts and CI parse it). On a terminal (`io.tty`): the same first line, then the source lines
+ * with a caret under the column (read from `io.cwd`), then the hint and notes, in colour unless
+ * `NO_COLOR` is set.
+ */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  io: Pick<Io, 'err'> & Partial<Pick<Io, 'tty' | 'cwd'>>,
+): void {
+  if (io.tty !== true) {
+    for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`)
+    return
+  }
+  const sources = new SourceCache(io.cwd ?? process.cwd())
+  for (const diagnostic of diagnostics) io.err(`${formatForTerminal(diagnostic, sources, styles(colourWanted()))}\n`)
 }

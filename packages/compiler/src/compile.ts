@@ -6,6 +6,7 @@ import path from 'node:path'
 import { assembleCourse, type PageSource } from './course.js'
 import { VFile } from 'vfile'
 import { checkModuleAssets, readConfig, readModule, readModuleText, byteOrder } from './load.js'
+import { checkPageLimits, processPage } from './page-guard.js'
 import { pageProcessor, renderTranscript } from './processor.js'
 import { report, toDiagnostics } from './report.js'
 import { FIRST_DEFINED_HERE, rules } from './rules.js'
@@ -20,7 +21,7 @@ export async function compileModule(dir: string, options: CompileOptions): Promi
   if ('problem' in source) return { diagnostics: toDiagnostics([source.problem, ...configFiles], options.cwd) }
 
   const processor = pageProcessor({ facilitator: options.facilitator ?? false })
-  const pages: PageSource[] = source.files.map((file) => ({ file, page: processor.processSync(file).result }))
+  const pages: PageSource[] = source.files.map((file) => ({ file, page: processPage(processor, file) }))
   const transcriptFiles = await readTranscripts(moduleDir, pages)
 
   const logo = project.config.organisation?.logo
@@ -34,7 +35,7 @@ export async function compileModule(dir: string, options: CompileOptions): Promi
   const { meta, course, idPlace } = assembleCourse(pages, project.config)
   const module: CompiledModule = { dir: moduleDir, meta, config: project.config, course, assets }
   if (idPlace) module.idPlace = idPlace
-  return { module, diagnostics: toDiagnostics([...source.files, ...transcriptFiles, ...configFiles], options.cwd) }
+  return { module, diagnostics: toDiagnostics([...source.files, ...source.unreadable, ...transcriptFiles, ...configFiles], options.cwd) }
 }
 
 /**
@@ -47,19 +48,22 @@ async function readTranscripts(moduleDir: string, pages: readonly PageSource[]):
     for (const { block, reference } of page.transcripts) {
       // A WebVTT file is shipped too: the asset check reports it when missing.
       const problem = { file, url: reference.url, place: reference.place, quiet: reference.format === 'vtt' }
-      const text = await readModuleText(moduleDir, reference.path, problem)
-      if (text === undefined) continue
+      const read = await readModuleText(moduleDir, reference.path, problem)
+      if (read === undefined) continue
+      const { file: transcript, unreadable } = read
+      // Several blocks may share a transcript: its read problems are reported once.
+      const seen = files.has(transcript.path)
+      if (!seen && (transcript.messages.length > 0 || reference.format === 'vtt')) files.set(transcript.path, transcript)
+      if (unreadable) continue
       if (reference.format === 'md') {
-        block.transcriptHtml = renderTranscript(text)
+        if (checkPageLimits(transcript)) files.set(transcript.path, transcript)
+        else block.transcriptHtml = renderTranscript(String(transcript.value))
         continue
       }
-      const { cues, problems } = parseWebVtt(text)
+      const { cues, problems } = parseWebVtt(String(transcript.value))
       block.cues = cues
-      const absolute = path.resolve(moduleDir, reference.path)
-      if (files.has(absolute)) continue
-      const vtt = new VFile({ path: absolute, value: text })
-      for (const { line, column, detail } of problems) report(vtt, rules.webvttInvalid, { detail }, { line, column })
-      files.set(absolute, vtt)
+      if (seen) continue
+      for (const { line, column, detail } of problems) report(transcript, rules.webvttInvalid, { detail }, { line, column })
     }
   }
   return [...files.values()]

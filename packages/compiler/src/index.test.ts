@@ -6,8 +6,12 @@ describe('@cafes/compiler', () => {
     expect(Object.keys(compiler).sort()).toEqual([
       'checkDuplicateModuleIds',
       'compileModule',
+      'configSchema',
+      'directiveAttributePlace',
       'findModules',
       'loadConfig',
+      'moduleSchema',
+      'readModuleSources',
       'rules',
     ])
   })

@@ -10,6 +10,7 @@ import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import { assetTarget } from './asset-url.js'
 import { CONFIG_FILE_NAME, parseConfig } from './config.js'
+import { decodeText } from './decode-text.js'
 import type { AssetReference } from './page.js'
 import { relativePath, report, toDiagnostics, type Note } from './report.js'
 import { FIRST_DEFINED_HERE, rules, type Rule } from './rules.js'
@@ -54,9 +55,13 @@ async function modulesUnder(dir: string): Promise<string[]> {
 
 /**
  * The pages of the module in `dir`: `module.md`, then the folder's other `*.md` files in byte order of
- * their names (dot-files aside). A `problem` file instead when `dir` is no module.
+ * their names (dot-files aside), and apart, with their error, the pages that cannot be read. A `problem`
+ * file instead when `dir` is no module or its `module.md` cannot be read.
  */
-export async function readModule(dir: string, cwd: string): Promise<{ files: VFile[] } | { problem: VFile }> {
+export async function readModule(
+  dir: string,
+  cwd: string,
+): Promise<{ files: VFile[]; unreadable: VFile[] } | { problem: VFile }> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined)
   if (!entries) return { problem: problem(dir, rules.pathNotFound, { path: relativePath(cwd, dir) }) }
   if (!entries.some((entry) => entry.name === MODULE_FILE && entry.isFile())) {
@@ -67,13 +72,51 @@ export async function readModule(dir: string, cwd: string): Promise<{ files: VFi
     .filter((entry) => !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort(byteOrder)
-  const files = await Promise.all(
-    [MODULE_FILE, ...pages].map(async (name) => {
-      const file = path.join(dir, name)
-      return new VFile({ path: file, value: withoutBom(await readFile(file, 'utf8')) })
-    }),
-  )
-  return { files }
+  const read = await Promise.all([MODULE_FILE, ...pages].map((name) => readTextFile(path.join(dir, name))))
+  // module.md unread, the module has no id or title: say only that, not what follows from it.
+  if (read[0]?.unreadable) return { problem: read[0].file }
+  const pick = (unreadable: boolean) => read.filter((entry) => entry.unreadable === unreadable).map((entry) => entry.file)
+  return { files: pick(false), unreadable: pick(true) }
+}
+
+/**
+ * A text file of the module as a `VFile`: decoded as UTF-8 (a byte-order mark is fine), with an error
+ * at the first byte that is not UTF-8, or an error and no text when it cannot be read at all.
+ */
+export async function readTextFile(absolute: string): Promise<{ file: VFile; unreadable: boolean }> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(absolute)
+  } catch (error) {
+    const file = new VFile({ path: absolute, value: '' })
+    report(file, rules.fileUnreadable, { reason: readFailure(error) })
+    return { file, unreadable: true }
+  }
+  const { text, invalid } = decodeText(bytes)
+  const file = new VFile({ path: absolute, value: text })
+  if (invalid) {
+    const byte = invalid.byte.toString(16).toUpperCase().padStart(2, '0')
+    report(file, rules.fileInvalidUtf8, { byte }, { line: invalid.line, column: invalid.column })
+  }
+  return { file, unreadable: false }
+}
+
+/** Why a read failed, in the words of the message ("This file cannot be read: …"). */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'it is a folder'
+    case 'ENOENT':
+      return 'it disappeared while the build was reading the module'
+    case 'ELOOP':
+      return 'its symbolic links go round in a circle'
+    default:
+      return code ? `the system refused (${code})` : 'the system refused'
+  }
 }
 
 export interface LoadedConfig {
@@ -92,7 +135,8 @@ export interface LoadedConfig {
 export async function readConfig(moduleDir: string): Promise<LoadedConfig> {
   const found = await findConfigFile(moduleDir)
   if (!found) return { config: {} }
-  const file = new VFile({ path: found.path, value: withoutBom(found.value) })
+  const { file, unreadable } = found
+  if (unreadable || file.messages.length > 0) return { config: {}, file }
   const { config, logo } = parseConfig(file)
   if (!logo) return { config, file }
 
@@ -106,7 +150,7 @@ export async function readConfig(moduleDir: string): Promise<LoadedConfig> {
   } else if (target.kind === 'outside') {
     report(file, rules.assetOutsideModule, { url: logo.url, base }, logo.place)
   } else {
-    const root = path.dirname(found.path)
+    const root = path.dirname(file.path)
     const resolved = await resolveFile(await realpath(root), root, target.path)
     if (resolved.kind !== 'file') {
       reportUnresolved(file, resolved.kind, logo.url, base, logo.place)
@@ -127,15 +171,12 @@ export async function loadConfig(
   return { config, diagnostics: file ? toDiagnostics([file], cwd) : [] }
 }
 
-async function findConfigFile(from: string): Promise<{ path: string; value: string } | undefined> {
+/** The nearest config file, read (a folder of that name is no config file). */
+async function findConfigFile(from: string): Promise<{ file: VFile; unreadable: boolean } | undefined> {
   for (let dir = from; ; ) {
     const candidate = path.join(dir, CONFIG_FILE_NAME)
-    try {
-      return { path: candidate, value: await readFile(candidate, 'utf8') }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error
-    }
+    const stats = await stat(candidate).catch(() => undefined)
+    if (stats && !stats.isDirectory()) return readTextFile(candidate)
     const parent = path.dirname(dir)
     if (parent === dir) return undefined
     dir = parent
@@ -193,20 +234,21 @@ export async function checkModuleAssets(
 }
 
 /**
- * The text of a file of the module (a transcript), `relative` being lexically inside `moduleDir`; when
- * it cannot be read, what went wrong, reported on `file` unless `quiet` (the asset check reports it).
+ * A text file of the module (a transcript), `relative` being lexically inside `moduleDir`, carrying its
+ * own read problems (not UTF-8, unreadable); undefined when it is missing or outside the module, which
+ * is reported on `problem.file` unless `quiet` (the asset check reports it).
  */
 export async function readModuleText(
   moduleDir: string,
   relative: string,
   problem: { file: VFile; url: string; place: Position | undefined; quiet: boolean },
-): Promise<string | undefined> {
+): Promise<{ file: VFile; unreadable: boolean } | undefined> {
   const resolved = await resolveFile(await realpath(moduleDir), moduleDir, relative)
   if (resolved.kind !== 'file') {
     if (!problem.quiet) reportUnresolved(problem.file, resolved.kind, problem.url, 'the module folder', problem.place)
     return undefined
   }
-  return withoutBom(await readFile(resolved.source, 'utf8'))
+  return readTextFile(path.resolve(moduleDir, relative))
 }
 
 type Resolution = { kind: 'file'; source: string } | { kind: 'missing' | 'folder' | 'outside' }
@@ -244,8 +286,4 @@ function problem<Args>(file: string, rule: Rule<Args>, args: Args): VFile {
 /** Byte order of UTF-8 names, as `ls` sorts under `LC_ALL=C`. */
 export function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b))
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

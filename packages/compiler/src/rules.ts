@@ -67,6 +67,49 @@ export const rules = {
     hint: 'Give each module its own `id` in the front matter of its `module.md`, for example its folder name.',
   }),
 
+  // Reading files.
+  fileUnreadable: rule({
+    id: 'file-unreadable',
+    severity: 'error',
+    message: ({ reason }: { reason: string }) => `This file cannot be read: ${reason}`,
+    hint: 'Check that the file is a regular file you are allowed to read (`ls -l` shows its permissions), then build again.',
+  }),
+  fileInvalidUtf8: rule({
+    id: 'file-invalid-utf8',
+    severity: 'error',
+    message: ({ byte }: { byte: string }) => `This file is not UTF-8: byte \`0x${byte}\` here starts no UTF-8 character`,
+    hint: 'Save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8); text exported from Word or Excel is often Windows-1252.',
+  }),
+
+  // Pages too big or too deep to parse in reasonable time (micromark is superlinear there).
+  pageTooLarge: rule({
+    id: 'page-too-large',
+    severity: 'error',
+    message: ({ count, limit }: { count: number; limit: number }) =>
+      `This file has ${count} characters, more than the ${limit} a page may hold, so it is not compiled`,
+    hint: 'Split it into several pages, one `.md` file each; a page learners read in one go is far shorter.',
+  }),
+  pageLineTooLong: rule({
+    id: 'page-line-too-long',
+    severity: 'error',
+    message: ({ count, limit }: { count: number; limit: number }) =>
+      `This line has ${count} characters, more than ${limit}, so the file is not compiled`,
+    hint: 'Break it into paragraphs (a blank line between them) or shorter lines; a single line break inside a paragraph does not show.',
+  }),
+  pageTooDeeplyNested: rule({
+    id: 'page-too-deeply-nested',
+    severity: 'error',
+    message: ({ depth, limit }: { depth: number; limit: number }) =>
+      `Quotes, lists and blocks are nested ${depth} levels deep here, more than ${limit}, so the file is not compiled`,
+    hint: 'Flatten the structure; if blocks are left open, close each `:::` block with a line of colons.',
+  }),
+  pageTooComplex: rule({
+    id: 'page-too-complex',
+    severity: 'error',
+    message: () => 'This file is too complex to compile: its structure nests too deeply',
+    hint: 'Look for long runs of the same mark (`*`, `_`, `[`, `>`) and simplify them, or split the page.',
+  }),
+
   // Front matter of module.md.
   frontmatterMissing: rule({
     id: 'frontmatter-missing',

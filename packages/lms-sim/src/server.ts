@@ -154,7 +154,8 @@ export async function startLmsSim(): Promise<LmsSim> {
       viaOpener: launch.options.viaOpener ?? false,
       contentUrl: `/content/${launch.packageId}/${imported.launchHref}`,
     }
-    const script = `(${lmsFrame.toString()})(${safeJson(frameLaunch)}, ${safeJson(apiMethods(edition))})`
+    // Loaders such as tsx wrap named functions in a `__name` helper the browser lacks: define it.
+    const script = `var __name = function (target) { return target };(${lmsFrame.toString()})(${safeJson(frameLaunch)}, ${safeJson(apiMethods(edition))})`
     const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cafes LMS simulator</title>
 <style>html,body{margin:0;height:100%}</style>

@@ -29,6 +29,12 @@ export interface BuildOptions {
    * carry the notes.
    */
   facilitator?: boolean
+  /**
+   * Called as each module's packages are done, in order (`index` from 1 of `total` modules to
+   * package): the CLI prints progress with it.
+   * @default none
+   */
+  onModule?: (progress: { index: number; total: number; module: string; packages: PackageReport[]; durationMs: number }) => void
 }
 
 /** One module × target. */
@@ -55,6 +61,8 @@ export interface PackageReport {
 export interface BuildReport {
   /** Every diagnostic of the build (finding, compiling, packaging), sorted for printing. */
   diagnostics: Diagnostic[]
+  /** The modules that compiled without error, with their front matter (release indexes list it). */
+  modules: Pick<CompiledModule, 'dir' | 'meta' | 'idPlace'>[]
   /** One per module × target that was attempted, in module then target order. */
   packages: PackageReport[]
   durationMs: number
@@ -94,8 +102,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const idCounts = new Map<string, number>()
   for (const module of compiledModules) idCounts.set(module.meta.id, (idCounts.get(module.meta.id) ?? 0) + 1)
 
-  for (const module of modules) {
+  for (const [index, module] of modules.entries()) {
     if ((idCounts.get(module.meta.id) ?? 0) > 1) continue
+    const moduleStarted = performance.now()
     const targets = options.targets ?? defaultTargets(module)
     const built = await Promise.all(
       targets.map(async (target) => {
@@ -152,9 +161,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       packages.push(entry)
       diagnostics.push(...entry.diagnostics)
     }
+    const durationMs = Math.round(performance.now() - moduleStarted)
+    options.onModule?.({ index: index + 1, total: modules.length, module: module.meta.id, packages: reports, durationMs })
   }
 
-  return { diagnostics: sortDiagnostics(diagnostics), packages, durationMs: Math.round(performance.now() - started) }
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    modules: modules.map(({ dir, meta, idPlace }) => ({ dir, meta, ...(idPlace ? { idPlace } : {}) })),
+    packages,
+    durationMs: Math.round(performance.now() - started),
+  }
 }
 
 /** `812 B`, `18.4 kB`, `1.2 MB` (powers of 1000, as file managers show them). */

@@ -224,6 +224,58 @@ const CASES: Case[] = [
   { name: 'mastery score not a number', edition: 'scorm12', replace: [['>80<', '>eighty<']], expected: ['manifest-masteryscore-range'] },
   { name: 'measure above 1', edition: 'scorm2004', replace: [['>0.8<', '>80<']], expected: ['manifest-measure-range'] },
   { name: 'progress measure above 1', edition: 'scorm2004', replace: [['minProgressMeasure="0.8"', 'minProgressMeasure="1.5"']], expected: ['manifest-measure-range'] },
+  {
+    name: 'xml:base with a leading slash',
+    edition: 'scorm2004',
+    replace: [
+      ['<dependency identifierref="RES-2"/>', '<dependency identifierref="RES-2"/><dependency identifierref="RES-3"/>'],
+      ['</resources>', '<resource identifier="RES-3" type="webcontent" adlcp:scormType="asset" xml:base="/x/"/></resources>'],
+    ],
+    expected: ['manifest-xml-base-invalid'],
+  },
+  {
+    name: 'resource nothing references',
+    edition: 'scorm2004',
+    replace: [['</resources>', '<resource identifier="RES-3" type="webcontent" adlcp:scormType="asset"/></resources>']],
+    expected: ['manifest-resource-unreferenced'],
+    severity: 'warning',
+  },
+  {
+    name: 'external launch URL',
+    edition: 'scorm2004',
+    replace: [['href="index.html#start"', 'href="https://example.com/x.html"']],
+    expected: ['manifest-resource-external'],
+    severity: 'warning',
+  },
+  {
+    name: 'SCO-only element on an asset item',
+    edition: 'scorm2004',
+    replace: [
+      ['adlcp:scormType="sco"', 'adlcp:scormType="asset"'],
+      ['<adlcp:completionThreshold', '<adlcp:timeLimitAction>exit,message</adlcp:timeLimitAction><adlcp:completionThreshold'],
+    ],
+    expected: ['manifest-sco-only-element'],
+  },
+  {
+    name: '3rd Edition completion threshold (deprecated)',
+    edition: 'scorm2004',
+    replace: [['<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.8"/>', '<adlcp:completionThreshold>0.8</adlcp:completionThreshold>']],
+    expected: ['manifest-completion-threshold-value'],
+    severity: 'warning',
+  },
+  {
+    name: 'completion threshold with attributes and a value',
+    edition: 'scorm2004',
+    replace: [['minProgressMeasure="0.8"/>', 'minProgressMeasure="0.8">0.8</adlcp:completionThreshold>']],
+    expected: ['manifest-completion-threshold-value'],
+  },
+  {
+    name: 'a (sub)manifest',
+    edition: 'scorm12',
+    replace: [['</resources>\n</manifest>', '</resources>\n<manifest identifier="SUB"/>\n</manifest>']],
+    expected: ['manifest-submanifest'],
+    severity: 'warning',
+  },
   { name: 'version too long (1.2: XSD error)', edition: 'scorm12', replace: [['"MANIFEST-demo" version="1.0"', `"MANIFEST-demo" version="${'1'.repeat(21)}"`]], expected: ['manifest-value-too-long'] },
   {
     name: 'title too long (2004: warning)',

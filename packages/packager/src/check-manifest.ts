@@ -46,6 +46,36 @@ export function checkManifest(input: CheckManifestInput): Diagnostic[] {
   return new ManifestChecker(root, input).run()
 }
 
+/** What a manifest says of itself, for tools that validate packages made elsewhere. */
+export interface ScormManifestInfo {
+  edition: ScormEdition
+  /** The normalised text of `<metadata><schemaversion>`, when there is one. */
+  schemaversion?: string
+  /** Every namespace of an element or attribute, except xsi, xml and declarations. */
+  namespaces: string[]
+}
+
+/**
+ * The edition (from the root element's namespace), `schemaversion` and namespaces of a
+ * manifest; undefined when it is not well-formed or not a SCORM `<manifest>`.
+ */
+export function scormManifestInfo(manifest: string): ScormManifestInfo | undefined {
+  let root: ParsedElement
+  try {
+    root = parseXml(manifest)
+  } catch (error) {
+    if (!(error instanceof XmlParseError)) throw error
+    return undefined
+  }
+  const edition = EDITION_BY_NAMESPACE[root.namespace]
+  if (root.local !== 'manifest' || edition === undefined) return undefined
+  const cp = EDITIONS[edition].cpNamespace
+  const schemaversion = childElements(root, cp, 'metadata')
+    .flatMap((metadata) => childElements(metadata, cp, 'schemaversion'))
+    .map((element) => normalise(elementText(element)))[0]
+  return { edition, ...(schemaversion === undefined ? {} : { schemaversion }), namespaces: usedNamespaces(root) }
+}
+
 const EDITION_BY_NAMESPACE: Record<string, ScormEdition> = {
   [NS.imscp12]: 'scorm12',
   [NS.imscp2004]: 'scorm2004',
@@ -72,6 +102,8 @@ class ManifestChecker {
   /** Identifiers a reference may point at: resources and sub-manifests. */
   private readonly referable = new Set<string>()
   private readonly listed = new Set<string>()
+  /** Identifiers some item or dependency references. */
+  private readonly referenced = new Set<string>()
 
   constructor(
     private readonly root: ParsedElement,
@@ -103,6 +135,8 @@ class ManifestChecker {
     if (resources) this.collectResources(resources)
     if (organizations) this.checkOrganizations(organizations)
     if (resources) this.checkResources(resources)
+    if (resources) this.checkUnreferencedResources(resources)
+    for (const submanifest of this.children(root, 'manifest')) this.add(RULES.submanifest, {}, submanifest)
     this.checkUnlistedFiles()
     this.checkSchemaLocation()
     this.checkRanges(root)
@@ -209,6 +243,8 @@ class ManifestChecker {
     if (children.length === 0 && ref === undefined) this.add(RULES.leafItemWithoutResource, { identifier }, item)
     if (children.length > 0 && ref !== undefined) this.add(RULES.parentItemWithResource, { identifier }, item)
     if (ref !== undefined) {
+      this.referenced.add(ref)
+      this.checkScoOnlyElements(item, identifier, ref)
       this.checkLength('An item `identifierref`', ref, LIMITS.identifierref, item)
       if (!this.referable.has(ref)) this.add(RULES.danglingIdentifierref, { element: 'item', ref }, item)
       const resource = this.resources.get(ref)
@@ -220,6 +256,20 @@ class ManifestChecker {
     for (const child of children) this.checkItem(child)
   }
 
+  /** CTS (2004): what the LMS hands to a SCO at run time makes no sense on an asset's item. */
+  private checkScoOnlyElements(item: ParsedElement, identifier: string, ref: string): void {
+    if (this.edition !== 'scorm2004') return
+    const resource = this.resources.get(ref)
+    if (!resource || attributeValue(resource, 'scormType', NS.adlcp2004) !== 'asset') return
+    for (const element of childElements(item)) {
+      if (element.namespace !== NS.adlcp2004) continue
+      const legacyThreshold = element.local === 'completionThreshold' && element.attributes.every((attribute) => attribute.namespace === XMLNS_NAMESPACE)
+      if (element.local === 'timeLimitAction' || element.local === 'dataFromLMS' || legacyThreshold) {
+        this.add(RULES.scoOnlyElement, { element: element.qname, identifier }, element)
+      }
+    }
+  }
+
   // ── resources and files ──────────────────────────────────────────────────────
   private collectResources(resources: ParsedElement): void {
     for (const resource of this.children(resources, 'resource')) {
@@ -229,17 +279,20 @@ class ManifestChecker {
   }
 
   private checkResources(resources: ParsedElement): void {
+    this.checkXmlBase(resources)
     const baseOfResources = attributeValue(resources, 'base', XML_NAMESPACE) ?? ''
     const filesOf = new Map<string, Set<string>>()
     for (const resource of this.children(resources, 'resource')) {
       const identifier = attributeValue(resource, 'identifier') ?? ''
       const base = baseOfResources + (attributeValue(resource, 'base', XML_NAMESPACE) ?? '')
+      this.checkXmlBase(resource)
       this.checkScormType(resource, identifier)
       const type = attributeValue(resource, 'type')
       if (type === undefined) this.add(RULES.resourceTypeMissing, { identifier }, resource)
       this.checkLength('A resource `type`', type, LIMITS.type, resource)
       const href = attributeValue(resource, 'href')
       if (href !== undefined) this.checkLength('A resource `href` (with its `xml:base`)', base + href, LIMITS.href, resource)
+      if (href !== undefined && /^https?:/i.test(href)) this.add(RULES.resourceExternal, { identifier, href }, resource)
 
       const own = new Set<string>()
       for (const file of this.children(resource, 'file')) {
@@ -249,6 +302,7 @@ class ManifestChecker {
       filesOf.set(identifier, own)
       for (const dependency of this.children(resource, 'dependency')) {
         const ref = attributeValue(dependency, 'identifierref')
+        if (ref !== undefined) this.referenced.add(ref)
         if (ref === undefined || !this.referable.has(ref)) {
           this.add(RULES.danglingIdentifierref, { element: 'dependency', ref: ref ?? '' }, dependency)
         }
@@ -264,6 +318,33 @@ class ManifestChecker {
       const launch = resolvePackagePath(base + href.replace(/[?#].*$/s, ''))
       const listed = [...reachable].some((id) => (launch.path !== undefined && filesOf.get(id)?.has(launch.path)) === true)
       if (!listed) this.add(RULES.launchFileNotListed, { identifier, href }, resource)
+    }
+  }
+
+  /** CTS: `xml:base` is a relative folder path: no leading `/`, no `\`, a trailing `/`. */
+  private checkXmlBase(element: ParsedElement): void {
+    const attribute = element.attributes.find((candidate) => candidate.namespace === XML_NAMESPACE && candidate.local === 'base')
+    if (!attribute) return
+    const { value } = attribute
+    const reason = value.startsWith('/')
+      ? 'must not start with `/`'
+      : value.includes('\\')
+        ? 'must use `/` between folder names, not `\\`'
+        : !value.endsWith('/')
+          ? 'must end with `/`'
+          : undefined
+    if (reason !== undefined) this.add(RULES.xmlBaseInvalid, { value, reason }, attribute)
+  }
+
+  /**
+   * CTS warning: a resource nothing launches or depends on is dead weight. Left out when an
+   * error was found already: a broken reference or an empty organization explains it.
+   */
+  private checkUnreferencedResources(resources: ParsedElement): void {
+    if (this.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return
+    for (const resource of this.children(resources, 'resource')) {
+      const identifier = attributeValue(resource, 'identifier')
+      if (identifier !== undefined && !this.referenced.has(identifier)) this.add(RULES.resourceUnreferenced, { identifier }, resource)
     }
   }
 
@@ -376,6 +457,7 @@ class ManifestChecker {
         if (!inRange(value, -1, 1)) this.add(RULES.measureRange, { element: 'imsss:minNormalizedMeasure', value, range: '-1 to 1' }, element)
       }
       if (element.namespace === NS.adlcp2004 && element.local === 'completionThreshold') {
+        this.checkCompletionThresholdValue(element)
         for (const name of ['minProgressMeasure', 'progressWeight']) {
           const value = attributeValue(element, name)
           if (value !== undefined && !inRange(value.trim(), 0, 1)) {
@@ -386,6 +468,16 @@ class ManifestChecker {
       for (const child of childElements(element)) visit(child)
     }
     visit(root)
+  }
+
+  /** CTS: the 4th Edition form is an empty element with attributes; the 3rd's, a number 0–1 as content (deprecated). */
+  private checkCompletionThresholdValue(element: ParsedElement): void {
+    const value = normalise(elementText(element))
+    const hasAttributes = element.attributes.some((attribute) => attribute.namespace !== XMLNS_NAMESPACE)
+    if (hasAttributes && value !== '') this.add(RULES.completionThresholdValue, { value, deprecated: false }, element)
+    if (hasAttributes || value === '') return
+    if (!inRange(value, 0, 1)) this.add(RULES.completionThresholdValue, { value, deprecated: false }, element)
+    else this.add(RULES.completionThresholdValue, { value, deprecated: true }, element, 'warning')
   }
 }
 

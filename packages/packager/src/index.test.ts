@@ -19,6 +19,7 @@ describe('@cafes/packager', () => {
       'PLAYER_BUILD_TARGET',
       'SCORM12_SCHEMA_LOCATION',
       'SCORM2004_SCHEMA_LOCATION',
+      'SCORM_NAMESPACES',
       'ZIP_DATE',
       'ZIP_FILE_MODE',
       'ZIP_SIZE_WARNING',
@@ -41,9 +42,11 @@ describe('@cafes/packager', () => {
       'schemasDir',
       'scorm12Manifest',
       'scorm2004Manifest',
+      'scormManifestInfo',
       'scormManifestModel',
       'tincanXml',
       'writeZip',
+      'zipDate',
       'zipFileName',
     ])
   })

@@ -1,6 +1,6 @@
 export { build, formatBytes, ZIP_SIZE_WARNING, type BuildOptions, type BuildReport, type PackageReport } from './build.js'
 export { checkDescriptor, type CheckDescriptorInput } from './check-descriptor.js'
-export { checkManifest, type CheckManifestInput } from './check-manifest.js'
+export { checkManifest, scormManifestInfo, type CheckManifestInput, type ScormManifestInfo } from './check-manifest.js'
 export { cmi5Xml } from './descriptor-cmi5.js'
 export { DESCRIPTOR_FORMATS, type DescriptorFormat } from './descriptor-formats.js'
 export { tincanXml } from './descriptor-tincan.js'
@@ -35,7 +35,7 @@ export {
 } from './player-assets.js'
 export { RULES as PACKAGER_RULES, type Rule } from './rules.js'
 export { schemaFiles, schemasDir } from './schemas.js'
-export type { ScormEdition } from './scorm-namespaces.js'
+export { NS as SCORM_NAMESPACES, type ScormEdition } from './scorm-namespaces.js'
 export {
   defaultTargets,
   isLrsTarget,
@@ -45,4 +45,4 @@ export {
   type LrsTarget,
   type PackageTarget,
 } from './targets.js'
-export { writeZip, ZIP_DATE, ZIP_FILE_MODE, type WriteZipResult } from './zip.js'
+export { writeZip, ZIP_DATE, ZIP_FILE_MODE, zipDate, type WriteZipResult } from './zip.js'

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { stubPlayerDir, temporaryDir } from '../test/helpers.js'
-import { bundlePlayer, playerAssets, playerPackageDir } from './player-assets.js'
+import { PLAYER_BUILD_OPTIONS } from '@cafes/player'
+import { bundlePlayer, playerAssets, playerPackageDir, PLAYER_BUILD_TARGET } from './player-assets.js'
 
 /** Entries of our own, so these tests do not depend on the player's sources. */
 function fakePlayer(): { entriesDir: string; stylesheet: string } {
@@ -62,5 +63,11 @@ describe('playerAssets', () => {
     const assets = await playerAssets('scorm12', { prebuiltDir })
     expect(assets.js.toString()).toBe('/*scorm12*/(()=>{})();\n')
     expect(assets.css.toString()).toBe('.cafes{color:#000}\n')
+  })
+})
+
+describe('build settings', () => {
+  it('bundles for the language level the player is written and measured for', () => {
+    expect(PLAYER_BUILD_TARGET).toBe(PLAYER_BUILD_OPTIONS.target)
   })
 })

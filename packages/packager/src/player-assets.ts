@@ -37,14 +37,14 @@ export interface BundleOptions extends Omit<PlayerAssetOptions, 'prebuiltDir'> {
   minify?: boolean
 }
 
-/** esbuild settings shared by the packager and the benchmark. */
-export const PLAYER_BUILD_TARGET = 'es2019'
+/** esbuild settings shared by the packager and the benchmark: the player's own `PLAYER_BUILD_OPTIONS.target` (a test keeps them equal). */
+export const PLAYER_BUILD_TARGET = 'es2020'
 
 const cache = new Map<string, Promise<PlayerAssets>>()
 
 /**
  * The player's files for a target: the prebuilt ones when there are some, else bundled with
- * esbuild in memory (minified IIFE, es2019) once per process and target.
+ * esbuild in memory (minified IIFE, ES2020) once per process and target.
  */
 export function playerAssets(target: PlayerTarget, options: PlayerAssetOptions = {}): Promise<PlayerAssets> {
   const prebuilt = options.prebuiltDir ?? defaultPrebuiltDir()

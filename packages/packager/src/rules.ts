@@ -272,6 +272,43 @@ export const RULES = {
     severity: 'warning',
     message: ({ what, length, limit }) => `${what} is ${length} characters long; the limit is ${limit}`,
   }),
+  // More ADL CTS rules (scorm2004-4th-cts-rules: ContentAggregation, Resource, Submanifest Schematron).
+  xmlBaseInvalid: rule<{ value: string; reason: string }>({
+    id: 'manifest-xml-base-invalid',
+    severity: 'error',
+    message: ({ value, reason }) => `\`xml:base="${value}"\` ${reason}`,
+    hint: 'Write a relative folder path ending with `/`, e.g. `xml:base="content/"`.',
+  }),
+  resourceUnreferenced: rule<{ identifier: string }>({
+    id: 'manifest-resource-unreferenced',
+    severity: 'warning',
+    message: ({ identifier }) => `The resource \`${identifier}\` is referenced by no item and no dependency`,
+  }),
+  resourceExternal: rule<{ identifier: string; href: string }>({
+    id: 'manifest-resource-external',
+    severity: 'warning',
+    message: ({ identifier, href }) =>
+      `The resource \`${identifier}\` launches the external URL \`${href}\`; ADL discourages it (cross-domain scripting)`,
+  }),
+  scoOnlyElement: rule<{ element: string; identifier: string }>({
+    id: 'manifest-sco-only-element',
+    severity: 'error',
+    message: ({ element, identifier }) => `\`<${element}>\` is only allowed on an item that launches a SCO; the item \`${identifier}\` does not`,
+  }),
+  completionThresholdValue: rule<{ value: string; deprecated: boolean }>({
+    id: 'manifest-completion-threshold-value',
+    severity: 'error',
+    message: ({ value, deprecated }) =>
+      deprecated
+        ? `\`<adlcp:completionThreshold>${value}</adlcp:completionThreshold>\` is the 3rd Edition form, deprecated in the 4th`
+        : `\`<adlcp:completionThreshold>\` holds \`${value}\`; with attributes it must be empty, without them a number from 0 to 1`,
+    hint: 'Write `<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.8"/>`.',
+  }),
+  submanifest: rule({
+    id: 'manifest-submanifest',
+    severity: 'warning',
+    message: () => 'The manifest holds a (sub)manifest; ADL recommends not to use them, LMSs read them differently',
+  }),
 
   // Descriptor checks (tincan.xml, cmi5.xml): what XSD validation does not catch (STANDARDS §3.9, §4.1).
   descriptorNotWellFormed: rule<{ file: string; reason: string }>({

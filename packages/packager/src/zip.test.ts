@@ -5,16 +5,23 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readZipHeaders, temporaryDir } from '../test/helpers.js'
 import { zipTestFiles } from '../test/zip-files.js'
-import { sortFiles, writeZip, ZIP_DATE, ZIP_FILE_MODE } from './zip.js'
+import { sortFiles, writeZip, ZIP_DATE, ZIP_FILE_MODE, zipDate } from './zip.js'
 
 const CHILD = fileURLToPath(new URL('../test/write-zip-child.ts', import.meta.url))
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
-function zipInTimeZone(timeZone: string): Buffer {
+function zipInTimeZone(timeZone: string, env: Record<string, string> = {}): Buffer {
   const path = join(temporaryDir(), 'tz.zip')
-  execFileSync(process.execPath, ['--import', 'tsx', CHILD, path], { cwd: ROOT, env: { ...process.env, TZ: timeZone }, stdio: 'pipe' })
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, TZ: timeZone, ...env }
+  if (!('SOURCE_DATE_EPOCH' in env)) delete childEnv.SOURCE_DATE_EPOCH
+  execFileSync(process.execPath, ['--import', 'tsx', CHILD, path], { cwd: ROOT, env: childEnv, stdio: 'pipe' })
   return readFileSync(path)
 }
+
+/** 2023-11-14 22:13:20 UTC; already 2023-11-15 in Kiritimati (UTC+14). */
+const EPOCH = '1700000000'
+const EPOCH_DOS_DATE = ((2023 - 1980) << 9) | (11 << 5) | 14
+const EPOCH_DOS_TIME = (22 << 11) | (13 << 5) | (20 / 2)
 
 describe('writeZip', () => {
   it('writes the same bytes twice', async () => {
@@ -133,6 +140,62 @@ describe('writeZip', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK')
     expect(readdirSync(dir)).toEqual(['p.zip'])
     expect(existsSync(path)).toBe(true)
+  })
+})
+
+describe('writeZip with SOURCE_DATE_EPOCH', () => {
+  it('dates every entry at that UTC time, with the same bytes in two time zones', () => {
+    const utc = zipInTimeZone('UTC', { SOURCE_DATE_EPOCH: EPOCH })
+    const kiritimati = zipInTimeZone('Pacific/Kiritimati', { SOURCE_DATE_EPOCH: EPOCH })
+    expect(utc.equals(kiritimati)).toBe(true)
+    const headers = readZipHeaders(utc)
+    expect(headers.length).toBeGreaterThan(0)
+    for (const header of headers) {
+      expect(header.dosDate, header.name).toBe(EPOCH_DOS_DATE)
+      expect(header.dosTime, header.name).toBe(EPOCH_DOS_TIME)
+    }
+    // Only the dates differ from a zip written without it.
+    expect(utc.equals(zipInTimeZone('UTC'))).toBe(false)
+  }, 60_000)
+
+  it('fails the zip, leaving no file, when the value is not a number of seconds', async () => {
+    const dir = temporaryDir()
+    const before = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = 'yesterday'
+    try {
+      await expect(writeZip(zipTestFiles(), join(dir, 'p.zip'))).rejects.toThrow(/SOURCE_DATE_EPOCH must be a whole number of seconds.*'yesterday'/)
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = before
+    }
+    expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('zipDate', () => {
+  it('is ZIP_DATE when SOURCE_DATE_EPOCH is unset or empty', () => {
+    expect(zipDate({})).toEqual(ZIP_DATE)
+    expect(zipDate({ SOURCE_DATE_EPOCH: '' })).toEqual(ZIP_DATE)
+    expect(ZIP_DATE.toISOString()).toBe('1980-01-01T00:00:00.000Z')
+  })
+
+  it('reads seconds since 1970 in UTC', () => {
+    expect(zipDate({ SOURCE_DATE_EPOCH: EPOCH }).toISOString()).toBe('2023-11-14T22:13:20.000Z')
+  })
+
+  it('clamps to the dates a zip can hold', () => {
+    expect(zipDate({ SOURCE_DATE_EPOCH: '0' })).toEqual(ZIP_DATE)
+    expect(zipDate({ SOURCE_DATE_EPOCH: '315532799' })).toEqual(ZIP_DATE)
+    expect(zipDate({ SOURCE_DATE_EPOCH: '315532800' })).toEqual(ZIP_DATE)
+    expect(zipDate({ SOURCE_DATE_EPOCH: '315532802' }).toISOString()).toBe('1980-01-01T00:00:02.000Z')
+    expect(zipDate({ SOURCE_DATE_EPOCH: '99999999999' }).toISOString()).toBe('2043-12-31T23:59:58.000Z')
+    expect(zipDate({ SOURCE_DATE_EPOCH: '9'.repeat(400) }).toISOString()).toBe('2043-12-31T23:59:58.000Z')
+  })
+
+  it('rejects anything but a whole number of seconds', () => {
+    for (const value of ['-1', '1.5', ' 1700000000', '1e9', 'now', '0x10']) {
+      expect(() => zipDate({ SOURCE_DATE_EPOCH: value }), value).toThrow(/SOURCE_DATE_EPOCH must be a whole number of seconds/)
+    }
   })
 })
 

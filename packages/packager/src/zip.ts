@@ -4,9 +4,33 @@ import { basename, dirname, join } from 'node:path'
 import type { PackageFile } from './package-file.js'
 import { compareBytes } from './manifest-model.js'
 
-/** DOS time of 1980-01-01 00:00, written as UTC: the bytes do not depend on the machine's time zone. */
+/**
+ * DOS time of 1980-01-01 00:00, written as UTC: the bytes do not depend on the machine's time
+ * zone. The entries' date when `SOURCE_DATE_EPOCH` is not set, and the earliest a zip can hold.
+ */
 export const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
+/**
+ * The latest date our zip writer can hold: DOS dates run to 2107, but archiver (compress-commons
+ * `dateToDos`) clamps at 2044, where the year no longer fits a signed 32-bit shift.
+ */
+const ZIP_DATE_LATEST = new Date(Date.UTC(2043, 11, 31, 23, 59, 58))
 export const ZIP_FILE_MODE = 0o644
+
+/**
+ * The date every entry carries: `SOURCE_DATE_EPOCH` (seconds since 1970-01-01 UTC, the
+ * reproducible-builds.org convention, which release pipelines set to the commit's time) when
+ * set, clamped to what a zip can hold, else `ZIP_DATE`. Throws on a value that is not a whole
+ * number of seconds, as the convention asks: a typo must not silently give another date.
+ */
+export function zipDate(env: Readonly<Record<string, string | undefined>> = process.env): Date {
+  const value = env.SOURCE_DATE_EPOCH
+  if (value === undefined || value === '') return ZIP_DATE
+  if (!/^\d+$/.test(value)) {
+    throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not '${value}'`)
+  }
+  const milliseconds = Number(value) * 1000
+  return new Date(Math.min(Math.max(milliseconds, ZIP_DATE.getTime()), ZIP_DATE_LATEST.getTime()))
+}
 
 /** Media that is compressed already: STORED, the rest deflated at level 9. */
 const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|mp3|mp4|m4a|webm|woff2|zip)$/i
@@ -20,11 +44,11 @@ export interface WriteZipResult {
 }
 
 /**
- * Writes a deterministic zip: entries from buffers in byte order of their names, a fixed
- * date and mode, already-compressed media STORED with their sizes up front (no data
- * descriptor, which Java importers reject) and empty files STORED too. The zip is written to
- * a temporary file in the same folder and renamed at the end, so a half-written zip never
- * exists under `path`; on error the temporary file is removed.
+ * Writes a deterministic zip: entries from buffers in byte order of their names, one date
+ * (`zipDate()`: `SOURCE_DATE_EPOCH` when set) and mode, already-compressed media STORED with
+ * their sizes up front (no data descriptor, which Java importers reject) and empty files
+ * STORED too. The zip is written to a temporary file in the same folder and renamed at the
+ * end, so a half-written zip never exists under `path`; on error the temporary file is removed.
  *
  * The file is written synchronously, in a few big writes: archiver emits many small chunks (a
  * header field each), and a write stream sent each batch to libuv's thread pool, whose round
@@ -32,6 +56,7 @@ export interface WriteZipResult {
  */
 export async function writeZip(files: readonly PackageFile[], path: string): Promise<WriteZipResult> {
   const ordered = sortFiles(files)
+  const date = zipDate()
   const { ZipArchive } = await import('archiver')
   mkdirSync(dirname(path), { recursive: true })
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
@@ -53,7 +78,7 @@ export async function writeZip(files: readonly PackageFile[], path: string): Pro
     for (const file of ordered) {
       archive.append(file.data, {
         name: file.path,
-        date: ZIP_DATE,
+        date,
         mode: ZIP_FILE_MODE,
         store: file.data.length === 0 || STORED_EXTENSIONS.test(file.path),
       })

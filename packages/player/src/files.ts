@@ -15,5 +15,9 @@ export const PLAYER_ENTRIES: Readonly<Record<PlayerEntryTarget, URL>> = {
 
 export const PLAYER_STYLESHEET: URL = new URL('./styles/player.css', import.meta.url)
 
-/** The esbuild options the player is built with (budget: JS + CSS ≤ 20 KB gzipped per target). */
-export const PLAYER_BUILD_OPTIONS = { bundle: true, minify: true, format: 'iife', target: 'es2019', charset: 'utf8' } as const
+/**
+ * The esbuild options the player is built with (budget: JS + CSS ≤ 20 KB gzipped per target,
+ * 25 KB for xAPI / cmi5). ES2020 (Chrome / Edge 80, Firefox 74, Safari 13.1) keeps `?.` and
+ * `??` native, which saves about 0.7 KB gzipped over ES2019 on every package.
+ */
+export const PLAYER_BUILD_OPTIONS = { bundle: true, minify: true, format: 'iife', target: 'es2020', charset: 'utf8' } as const
