@@ -106,8 +106,8 @@ export const rules = {
   pageTooComplex: rule({
     id: 'page-too-complex',
     severity: 'error',
-    message: () => 'This file is too complex to compile: its structure nests too deeply',
-    hint: 'Look for long runs of the same mark (`*`, `_`, `[`, `>`) and simplify them, or split the page.',
+    message: ({ detail }: { detail: string }) => `This file is too complex to compile: ${detail}`,
+    hint: 'Split it into several pages, or look for long runs of the same mark (`*`, `_`, `[`, `>`, `-`) and simplify them.',
   }),
 
   // Front matter of module.md.

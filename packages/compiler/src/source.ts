@@ -16,6 +16,7 @@ import { readModule } from './load.js'
 import type { ParsedPage } from './page.js'
 import { attributePlace } from './plugins/directive.js'
 import { remarkCafesRestoreTextDirectives } from './plugins/remark-cafes-restore-text-directives.js'
+import { checkPageLimits } from './page-guard.js'
 import { pageProcessor } from './processor.js'
 
 export interface SourcePage {
@@ -37,15 +38,19 @@ export async function readModuleSources(dir: string, cwd: string): Promise<Sourc
   const read = await readModule(dir, cwd)
   if ('problem' in read) return undefined
   const processor = pageProcessor()
-  return read.files.map((file) => {
+  const pages: SourcePage[] = []
+  for (const file of read.files) {
     const text = String(file.value)
-    return {
-      path: file.path,
-      text,
-      tree: parseSource(text, file.path),
-      page: processor.processSync(new VFile({ path: file.path, value: text })).result,
+    // Pages past the parser's safe limits (which the compile reports) are not parsed again: they could hang.
+    if (checkPageLimits(new VFile({ path: file.path, value: text }))) continue
+    try {
+      pages.push({ path: file.path, text, tree: parseSource(text, file.path), page: processor.processSync(new VFile({ path: file.path, value: text })).result })
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      // A stack overflow in the parser: the compile reports the page as too complex.
     }
-  })
+  }
+  return pages
 }
 
 const syntax = unified()
