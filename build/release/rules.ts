@@ -1,20 +1,6 @@
-import type { Diagnostic } from '@cafes/core'
+import { defineRule as rule, type Diagnostic, ruleDiagnostic, type Rule } from '@cafes/core'
 
-/**
- * Every diagnostic `pnpm release` reports itself, as data (the packager's `rules.ts` pattern):
- * one place for the wording. Rule ids are permanent and kebab-case. Build diagnostics keep the
- * compiler's and the packager's own rules.
- */
-export interface Rule<Args> {
-  id: string
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string | ((args: Args) => string)
-}
-
-function rule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 const VALIDATOR_HINT = 'This is a bug in cafes: please report it with the module that triggers it.'
 
@@ -78,9 +64,5 @@ export interface Place {
 
 /** A diagnostic of `rule`, with source `release`. */
 export function report<Args>(rule: Rule<Args>, args: Args, place: Place): Diagnostic {
-  const diagnostic: Diagnostic = { severity: rule.severity, ruleId: rule.id, source: 'release', message: rule.message(args), file: place.file }
-  const hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
-  if (hint !== undefined) diagnostic.hint = hint
-  if (place.line !== undefined) diagnostic.line = place.line
-  return diagnostic
+  return ruleDiagnostic(rule, args, { file: place.file, ...(place.line !== undefined ? { line: place.line } : {}) }, 'release')
 }

@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { chromiumPath, hasChromium, launchChromium as launchDebianChromium } from '@cafes/validate'
 
 /** Debian's Chromium; the tests never download a browser, and never skip without one. */
-export const CHROMIUM_PATH = process.env.CAFES_CHROMIUM ?? '/usr/bin/chromium'
+export const CHROMIUM_PATH = chromiumPath()
 
+/** The browser `cafes validate --launch` uses, with the same offline flags; a missing one fails the test. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
+  if (!hasChromium()) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium)`)
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  return launchDebianChromium()
 }

@@ -2,18 +2,9 @@
  * The diagnostics the command line reports itself (the libraries keep their own), as data: one
  * place for the wording. Rule ids are permanent: never rename one.
  */
-import type { Diagnostic } from '@cafes/core'
+import { defineRule as rule, type Diagnostic, ruleDiagnostic, type Rule } from '@cafes/core'
 
-export interface Rule<Args> {
-  id: string
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string | ((args: Args) => string)
-}
-
-function rule<Args>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 export const RULES = {
   newFolderNotEmpty: rule({
@@ -40,8 +31,5 @@ export const RULES = {
 
 /** A diagnostic of `rule` about `file` (relative to the working directory), from the command line. */
 export function report<Args>(rule: Rule<Args>, args: Args, file: string): Diagnostic {
-  const diagnostic: Diagnostic = { severity: rule.severity, ruleId: rule.id, source: 'cli', message: rule.message(args), file }
-  const hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
-  if (hint) diagnostic.hint = hint
-  return diagnostic
+  return ruleDiagnostic(rule, args, { file }, 'cli')
 }

@@ -5,21 +5,9 @@
  * A message says what happened and why, in English, with no position and no "Error:" prefix.
  * A hint says what to do next.
  */
-import { CALLOUT_KINDS, QUESTION_TYPES } from '@cafes/core'
+import { CALLOUT_KINDS, QUESTION_TYPES, defineRule as rule, type Rule } from '@cafes/core'
 
-export interface Rule<Args> {
-  /** Permanent, kebab-case `<subject>-<problem>`. */
-  id: string
-  /** Errors fail the build and are never downgraded. */
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string | ((args: Args) => string)
-}
-
-/** Infers `Args` from `message`, so that `hint` is typed too. */
-function rule<Args>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 /** Container directives the format knows. */
 export const KNOWN_DIRECTIVES: readonly string[] = [

@@ -58,3 +58,48 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1
   return 0
 }
+
+/**
+ * One kind of diagnostic, as data (every package keeps a table of them: one place for the
+ * wording). A message says what happened and why, with no position and no "Error:" prefix;
+ * a hint says what to do next.
+ */
+export interface Rule<Args> {
+  /** Permanent, kebab-case: CI logs and authors' searches key on it. Never rename one. */
+  id: string
+  /** Errors fail the command and are never downgraded. */
+  severity: 'error' | 'warning'
+  message: (args: Args) => string
+  hint?: string | ((args: Args) => string)
+}
+
+/** Declares a rule, inferring `Args` from `message` so that `hint` is typed too. */
+export function defineRule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> {
+  return definition
+}
+
+/** Where a diagnostic points: a file, and a 1-based line and column when known. */
+export interface DiagnosticPlace {
+  file: string
+  line?: number
+  column?: number
+}
+
+/** A rule applied to its arguments at a place, reported by `source` (`compiler`, `lint`…). */
+export function ruleDiagnostic<Args>(
+  rule: Rule<Args>,
+  args: Args,
+  place: DiagnosticPlace,
+  source: string,
+  options: { severity?: 'error' | 'warning'; notes?: DiagnosticNote[] } = {},
+): Diagnostic {
+  const diagnostic: Diagnostic = { severity: options.severity ?? rule.severity, ruleId: rule.id, source, message: rule.message(args), file: place.file }
+  const hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
+  if (hint !== undefined) diagnostic.hint = hint
+  if (place.line !== undefined) {
+    diagnostic.line = place.line
+    if (place.column !== undefined) diagnostic.column = place.column
+  }
+  if (options.notes && options.notes.length > 0) diagnostic.notes = options.notes
+  return diagnostic
+}

@@ -8,14 +8,12 @@
  * transcript, video without captions, unreachable scenario nodes and dead ends, quizzes without a
  * pass mark) is not repeated here: `cafes lint` prints the compiler's diagnostics as they are.
  */
-import type { Diagnostic, DiagnosticNote } from '@cafes/core'
+import { ruleDiagnostic, type Diagnostic, type DiagnosticNote, type Rule } from '@cafes/core'
 
-export interface LintRule<Args> {
+/** A lint rule always says what to do: its hint is required. */
+export interface LintRule<Args> extends Rule<Args> {
   /** Permanent: `lint/<subject>-<problem>`. */
   id: string
-  /** Errors fail `cafes lint` (and the build would fail too); warnings fail it only under `--strict`. */
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
   hint: string | ((args: Args) => string)
 }
 
@@ -178,12 +176,6 @@ export interface LintPlace {
 
 /** A lint diagnostic from a rule, its arguments and a place (`file` already relative to the cwd). */
 export function lintDiagnostic<Args>(rule: LintRule<Args>, args: Args, place: LintPlace, notes?: DiagnosticNote[]): Diagnostic {
-  const diagnostic: Diagnostic = { severity: rule.severity, ruleId: rule.id, source: 'lint', message: rule.message(args), file: place.file }
-  diagnostic.hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
-  if (place.line !== undefined) {
-    diagnostic.line = place.line
-    diagnostic.column = place.column ?? 1
-  }
-  if (notes && notes.length > 0) diagnostic.notes = notes
-  return diagnostic
+  const at = place.line === undefined ? { file: place.file } : { file: place.file, line: place.line, column: place.column ?? 1 }
+  return ruleDiagnostic(rule, args, at, 'lint', notes ? { notes } : {})
 }

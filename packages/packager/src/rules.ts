@@ -1,23 +1,6 @@
-import type { Diagnostic } from '@cafes/core'
+import { defineRule as rule, type Diagnostic, ruleDiagnostic, type Rule } from '@cafes/core'
 
-/**
- * Every diagnostic the packager (and the manifest and descriptor checkers `cafes validate`
- * reuses) can report, as data (astro's error catalogue): one place for the wording.
- * Rule ids are permanent and kebab-case, `<subject>-<problem>`: never rename one.
- * A message says what happened and why, with no position and no "Error:" prefix; a hint
- * says what to do next.
- */
-export interface Rule<Args> {
-  id: string
-  /** Errors fail the build and are never downgraded. */
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string | ((args: Args) => string)
-}
-
-function rule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 const SPLIT_HINT = 'Split the module into smaller ones, or reduce its pages, questions or choices.'
 
@@ -375,18 +358,6 @@ export interface Place {
 }
 
 /** A packager diagnostic from a rule, its arguments and a place. */
-export function report<Args>(
-  rule: Rule<Args>,
-  args: Args,
-  place: Place,
-  severity: 'error' | 'warning' = rule.severity,
-): Diagnostic {
-  const diagnostic: Diagnostic = { severity, ruleId: rule.id, source: 'packager', message: rule.message(args), file: place.file }
-  const hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
-  if (hint !== undefined) diagnostic.hint = hint
-  if (place.line !== undefined) {
-    diagnostic.line = place.line
-    if (place.column !== undefined) diagnostic.column = place.column
-  }
-  return diagnostic
+export function report<Args>(rule: Rule<Args>, args: Args, place: Place, severity: 'error' | 'warning' = rule.severity): Diagnostic {
+  return ruleDiagnostic(rule, args, place, 'packager', { severity })
 }

@@ -1,21 +1,6 @@
-import type { Diagnostic } from '@cafes/core'
+import { defineRule as rule, type Diagnostic, ruleDiagnostic, type Rule } from '@cafes/core'
 
-/**
- * Every diagnostic the preview reports itself (the compiler and the packager report the
- * module's own problems), as data: one place for the wording. Rule ids are permanent and
- * kebab-case, `<subject>-<problem>`. A message says what happened and why, with no position
- * and no "Error:" prefix; a hint says what to do next.
- */
-export interface Rule<Args> {
-  id: string
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string | ((args: Args) => string)
-}
-
-function rule<Args>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 const REPORT_HINT = 'This is a cafes bug: please report it with the module that shows it.'
 
@@ -43,8 +28,5 @@ export const RULES = {
 
 /** A diagnostic of the preview, on `file` (relative to the working directory). */
 export function report<Args>(rule: Rule<Args>, args: Args, file: string): Diagnostic {
-  const diagnostic: Diagnostic = { severity: rule.severity, ruleId: rule.id, source: 'preview', message: rule.message(args), file }
-  const hint = typeof rule.hint === 'function' ? rule.hint(args) : rule.hint
-  if (hint !== undefined) diagnostic.hint = hint
-  return diagnostic
+  return ruleDiagnostic(rule, args, { file }, 'preview')
 }

@@ -3,7 +3,7 @@ import * as validate from './index.js'
 
 describe('@cafes/validate', () => {
   it('exports exactly its public API', () => {
-    expect(Object.keys(validate).sort()).toEqual(['DEFAULT_ZIP_LIMITS', 'VALIDATE_RULES', 'validatePackage'])
+    expect(Object.keys(validate).sort()).toEqual(['DEFAULT_ZIP_LIMITS', 'VALIDATE_RULES', 'chromiumPath', 'hasChromium', 'launchChromium', 'validatePackage'])
   })
 
   it('keeps rule ids unique and kebab-case', () => {

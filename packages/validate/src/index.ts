@@ -2,3 +2,4 @@ export { validatePackage, type PackageFormat, type ValidateOptions, type Validat
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-limits.js'
 export type { LaunchReport, LaunchStep } from './launch/launch-package.js'
 export { RULES as VALIDATE_RULES, type Rule } from './rules.js'
+export { chromiumPath, hasChromium, launchChromium } from './launch/chromium.js'

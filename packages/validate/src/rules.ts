@@ -1,20 +1,6 @@
-import type { Diagnostic } from '@cafes/core'
+import { defineRule as rule, type Diagnostic, ruleDiagnostic, type DiagnosticPlace, type Rule } from '@cafes/core'
 
-/**
- * Every diagnostic `cafes validate` adds to the packager's manifest and descriptor checks, as
- * data (astro's error catalogue). Rule ids are permanent and kebab-case: never rename one.
- * A message says what happened and why, with no position and no "Error:" prefix.
- */
-export interface Rule<Args> {
-  id: string
-  severity: 'error' | 'warning'
-  message: (args: Args) => string
-  hint?: string
-}
-
-function rule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> {
-  return definition
-}
+export type { Rule }
 
 const REFUSED = 'The zip was refused unread, so nothing else was checked.'
 
@@ -212,14 +198,8 @@ export const RULES = {
 export function report<Args>(
   rule: Rule<Args>,
   args: Args,
-  place: { file: string; line?: number; column?: number },
+  place: DiagnosticPlace,
   severity: 'error' | 'warning' = rule.severity,
 ): Diagnostic {
-  const diagnostic: Diagnostic = { severity, ruleId: rule.id, source: 'validate', message: rule.message(args), file: place.file }
-  if (rule.hint !== undefined) diagnostic.hint = rule.hint
-  if (place.line !== undefined) {
-    diagnostic.line = place.line
-    if (place.column !== undefined) diagnostic.column = place.column
-  }
-  return diagnostic
+  return ruleDiagnostic(rule, args, place, 'validate', { severity })
 }
