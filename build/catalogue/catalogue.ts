@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join, relative, resolve, sep } from 'node:path'
-import { checkDuplicateModuleIds, compileModule, findModules, type CompiledModule } from '@cafes/compiler'
+import { checkDuplicateModuleIds, compileModule, findModules, type CompiledModule, type ModuleMeta } from '@cafes/compiler'
 import { hasErrors, type Diagnostic } from '@cafes/core'
 import { defaultTargets, PACKAGE_TARGETS, type PackageTarget } from '@cafes/packager'
 
@@ -24,20 +24,13 @@ export interface Commitment {
   summary: string
 }
 
-export interface CatalogueModule {
-  id: string
+/** A module as the catalogue lists it: its front matter, where it is, what it covers. */
+export interface CatalogueModule
+  extends Pick<ModuleMeta, 'id' | 'title' | 'language' | 'version' | 'description' | 'duration' | 'objectives' | 'passMark' | 'facilitation'> {
   /** The module folder, absolute. */
   dir: string
   /** The folder relative to the modules folder, `/` separators (`dignite`). */
   folder: string
-  title: string
-  language: string
-  version: string
-  description?: string
-  duration?: number
-  objectives: string[]
-  passMark?: number
-  facilitation?: { inPerson?: number; remote?: number }
   /** In the order of `catalogue.yaml`'s `commitments`. */
   commitments: Commitment[]
   /** False when the module is missing from `catalogue.yaml` (listed after the others). */
