@@ -41,20 +41,17 @@ async function messages(dir: string): Promise<string[]> {
 
 /**
  * Compiles as a user the permissions apply to: root reads every file whatever its mode, so under
- * root the compile runs in a child process as `nobody`.
+ * root the compile runs in a child process without the capabilities that override file modes
+ * (util-linux `setpriv`). It stays root otherwise, so it reads the checkout wherever it lies.
  */
 function compileUnprivileged(dir: string): Diagnostic[] {
   const script =
     "const { compileModule } = await import('@cafes/compiler');" +
     `const result = await compileModule(${JSON.stringify(dir)}, { cwd: ${JSON.stringify(root)} });` +
     'process.stdout.write(JSON.stringify(result.diagnostics))'
-  const asRoot = process.getuid?.() === 0
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: repository,
-    encoding: 'utf8',
-    timeout: 60_000,
-    ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: root } } : {}),
-  })
+  const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', script]
+  const command = process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--', ...node] : node
+  const child = spawnSync(command[0]!, command.slice(1), { cwd: repository, encoding: 'utf8', timeout: 60_000 })
   expect(child.stderr).toBe('')
   return JSON.parse(child.stdout) as Diagnostic[]
 }
